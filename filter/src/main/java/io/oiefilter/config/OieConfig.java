@@ -1,0 +1,211 @@
+package io.oiefilter.config;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The filter's settings, resolved once at start-up from layered sources and immutable after.
+ * A missing or invalid value fails fast with a message that names the key.
+ */
+public final class OieConfig {
+    public static final String ISSUER = "okta.oauth2.issuer";
+    public static final String CLIENT_ID = "okta.oauth2.clientId";
+    public static final String CLIENT_SECRET = "okta.oauth2.clientSecret";
+    public static final String REDIRECT_URI = "okta.oauth2.redirectUri";
+    public static final String SCOPES = "okta.oauth2.scopes";
+    public static final String PROTECTED_PATHS = "oie.protectedPaths";
+    public static final String EXCLUDED_PATHS = "oie.excludedPaths";
+    public static final String BASE_PATH = "oie.basePath";
+    public static final String DEFAULT_SUCCESS_PATH = "oie.defaultSuccessPath";
+    public static final String VIEW_PREFIX = "oie.viewPrefix";
+    public static final String PRINCIPAL_CLAIM = "oie.principalClaim";
+    public static final String GROUPS_CLAIM = "oie.groupsClaim";
+    public static final String HTTP_TIMEOUT = "oie.httpTimeoutSeconds";
+
+    private final URI issuer;
+    private final String clientId;
+    private final String clientSecret;
+    private final URI redirectUri;
+    private final List<String> scopes;
+    private final PathPatterns protectedPaths;
+    private final PathPatterns excludedPaths;
+    private final String basePath;
+    private final String defaultSuccessPath;
+    private final String viewPrefix;
+    private final String principalClaim;
+    private final String groupsClaim;
+    private final Duration httpTimeout;
+
+    private OieConfig(Resolver r) {
+        this.issuer = r.required(ISSUER, OieConfig::issuer);
+        this.clientId = r.required(CLIENT_ID, v -> v);
+        this.clientSecret = r.required(CLIENT_SECRET, v -> v);
+        this.redirectUri = r.required(REDIRECT_URI, OieConfig::absoluteHttpUri);
+        this.scopes = r.optional(SCOPES, "openid profile email", OieConfig::scopes);
+        this.protectedPaths = r.optional(PROTECTED_PATHS, "/*", PathPatterns::parse);
+        this.excludedPaths = r.optional(EXCLUDED_PATHS, "", PathPatterns::parse);
+        this.basePath = r.optional(BASE_PATH, "/oie", OieConfig::appPath);
+        this.defaultSuccessPath = r.optional(DEFAULT_SUCCESS_PATH, "/", OieConfig::appPath);
+        this.viewPrefix = r.optional(VIEW_PREFIX, "/WEB-INF/oie/", OieConfig::viewPrefix);
+        this.principalClaim = r.optional(PRINCIPAL_CLAIM, "preferred_username", OieConfig::claimName);
+        this.groupsClaim = r.optional(GROUPS_CLAIM, "groups", OieConfig::claimName);
+        this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> {
+            long s = Long.parseLong(v);
+            if (s < 1 || s > 300) {
+                throw new IllegalArgumentException("must be between 1 and 300 seconds");
+            }
+            return Duration.ofSeconds(s);
+        });
+    }
+
+    /** Resolves from the given sources, the first one that has a key winning. */
+    public static OieConfig resolve(List<ConfigSource> sources) {
+        return new OieConfig(new Resolver(sources));
+    }
+
+    /** Operators override what the WAR ships: system properties, then environment, then init-params. */
+    public static OieConfig resolve(Function<String, String> initParameters) {
+        return resolve(List.of(ConfigSource.systemProperties(), ConfigSource.environment(),
+                ConfigSource.initParameters(initParameters)));
+    }
+
+    public URI issuer() { return issuer; }
+    public String clientId() { return clientId; }
+    public String clientSecret() { return clientSecret; }
+    public URI redirectUri() { return redirectUri; }
+    public List<String> scopes() { return scopes; }
+    public PathPatterns protectedPaths() { return protectedPaths; }
+    public PathPatterns excludedPaths() { return excludedPaths; }
+    public String basePath() { return basePath; }
+    public String defaultSuccessPath() { return defaultSuccessPath; }
+    public String viewPrefix() { return viewPrefix; }
+    public String principalClaim() { return principalClaim; }
+    public String groupsClaim() { return groupsClaim; }
+    public Duration httpTimeout() { return httpTimeout; }
+
+    /** True when the issuer is plain http on a loopback host (a local simulator). */
+    public boolean issuerIsLoopbackHttp() {
+        return "http".equals(issuer.getScheme());
+    }
+
+    @Override
+    public String toString() {
+        // Never print the client secret.
+        return "OieConfig{issuer=" + issuer + ", clientId=" + clientId + ", redirectUri=" + redirectUri
+                + ", scopes=" + scopes + ", protectedPaths=" + protectedPaths + ", excludedPaths=" + excludedPaths
+                + ", basePath=" + basePath + "}";
+    }
+
+    private static URI issuer(String v) {
+        URI uri = absoluteHttpUri(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("must not have a query or fragment");
+        }
+        if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("must use https (http is accepted only for a loopback host such as 127.0.0.1)");
+        }
+        return uri;
+    }
+
+    private static URI absoluteHttpUri(String v) {
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a valid URL: " + e.getReason());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false; // a name other than localhost: never resolve it here
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static List<String> scopes(String v) {
+        List<String> s = Arrays.stream(v.split("[,\\s]+")).filter(x -> !x.isEmpty()).distinct().toList();
+        if (!s.contains("openid")) {
+            throw new IllegalArgumentException("must include openid");
+        }
+        return s;
+    }
+
+    private static String appPath(String v) {
+        if (!v.startsWith("/") || v.startsWith("//") || v.contains("\\") || v.contains("..")) {
+            throw new IllegalArgumentException("must be a path inside the application, starting with a single /");
+        }
+        return v.length() > 1 && v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    private static String viewPrefix(String v) {
+        String p = appPath(v);
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    private static String claimName(String v) {
+        if (!v.matches("[A-Za-z0-9_:.\\-]+")) {
+            throw new IllegalArgumentException("is not a claim name");
+        }
+        return v;
+    }
+
+    /** Walks the sources for one key and turns parse failures into messages that name it. */
+    private static final class Resolver {
+        private final List<ConfigSource> sources;
+
+        Resolver(List<ConfigSource> sources) {
+            this.sources = sources;
+        }
+
+        <T> T required(String key, Function<String, T> parser) {
+            for (ConfigSource s : sources) {
+                String v = s.get(key);
+                if (v != null && !v.isBlank()) {
+                    return parse(key, s.describe(key), v.trim(), parser);
+                }
+            }
+            throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. Set the filter init-param "
+                    + key + ", the system property " + key + " or the environment variable " + ConfigSource.environmentName(key) + ".");
+        }
+
+        <T> T optional(String key, String fallback, Function<String, T> parser) {
+            for (ConfigSource s : sources) {
+                String v = s.get(key);
+                if (v != null && !v.isBlank()) {
+                    return parse(key, s.describe(key), v.trim(), parser);
+                }
+            }
+            return parse(key, "default of " + key, fallback, parser);
+        }
+
+        private static <T> T parse(String key, String where, String value, Function<String, T> parser) {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new OieConfigException(key, "oie-filter: invalid setting '" + key + "' (from " + where + "): " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.oiefilter.flow;
+
+/** The pages of the sign-in flow; each is one JSP under the view prefix. */
+public enum SignInView {
+    /** identify: the identifier, and the password too when the org asks for both at once. */
+    IDENTIFY("sign-in"),
+    /** challenge-authenticator for the password. */
+    PASSWORD("password"),
+    /** A step this filter does not handle yet. */
+    UNSUPPORTED("unsupported"),
+    /** Okta could not be used: a message and a retry link. */
+    ERROR("error");
+
+    private final String page;
+
+    SignInView(String page) {
+        this.page = page;
+    }
+
+    /** The JSP's file name, without the .jsp. */
+    public String page() {
+        return page;
+    }
+}

@@ -1,0 +1,37 @@
+package io.oiefilter.idx;
+
+import java.util.List;
+
+/** Okta refused a step, or could not be reached; {@link #kind()} tells the caller what to do. */
+public final class IdxException extends Exception {
+    public enum Kind {
+        /** The step was refused (wrong password, unknown user, ...): show the messages, stay on the step. */
+        REJECTED,
+        /** The transaction is gone (idx.session.expired): start over. */
+        SESSION_EXPIRED,
+        /** HTTP 429: try again later. */
+        RATE_LIMITED,
+        /** Okta is unreachable or answered something unusable (5xx, timeout, malformed body). */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+    private final int httpStatus;
+    private final List<IdxMessage> messages;
+    private final transient IdxStep current;
+
+    public IdxException(Kind kind, int httpStatus, String detail, List<IdxMessage> messages, IdxStep current, Throwable cause) {
+        super(detail, cause);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.messages = messages == null ? List.of() : List.copyOf(messages);
+        this.current = current;
+    }
+
+    public Kind kind() { return kind; }
+    public int httpStatus() { return httpStatus; }
+    public List<IdxMessage> messages() { return messages; }
+
+    /** For REJECTED: the transaction's state after the refusal, to continue from. */
+    public IdxStep current() { return current; }
+}

@@ -1,0 +1,323 @@
+package io.oiefilter.idx.okta;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
+import com.okta.idx.sdk.api.client.IDXClient;
+import com.okta.idx.sdk.api.exception.ProcessingException;
+import com.okta.idx.sdk.api.model.Credentials;
+import com.okta.idx.sdk.api.model.FormValue;
+import com.okta.idx.sdk.api.model.IDXClientContext;
+import com.okta.idx.sdk.api.model.MessageValue;
+import com.okta.idx.sdk.api.model.RemediationOption;
+import com.okta.idx.sdk.api.request.AnswerChallengeRequestBuilder;
+import com.okta.idx.sdk.api.request.IdentifyRequestBuilder;
+import com.okta.idx.sdk.api.response.ErrorResponse;
+import com.okta.idx.sdk.api.response.IDXResponse;
+import com.okta.idx.sdk.api.response.TokenResponse;
+import com.okta.idx.sdk.api.util.PkceUtil;
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.IdxException;
+import io.oiefilter.idx.IdxException.Kind;
+import io.oiefilter.idx.IdxField;
+import io.oiefilter.idx.IdxMessage;
+import io.oiefilter.idx.IdxPort;
+import io.oiefilter.idx.IdxRemediation;
+import io.oiefilter.idx.IdxStep;
+import io.oiefilter.idx.IdxTransaction;
+import io.oiefilter.idx.TokenSet;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The IDX port on okta-idx-java 2.0.0: the one class that knows that SDK and works around it.
+ *
+ * <ul>
+ *   <li>2.0.0's {@code interact()} sends no client secret, no nonce, nothing URL-encoded and takes no
+ *       activation token, so /v1/interact is our own POST; the SDK takes over from introspect.</li>
+ *   <li>2.0.0's public wrapper has no identify-only step (it always sends a password), so we use the
+ *       SDK's own {@link IDXClient} from inside the wrapper: the public interface every step is made of.</li>
+ *   <li>After a 4xx the SDK gives no state and drops i18n keys, so a refused step reads the state again.</li>
+ *   <li>An error without a content type makes the SDK throw a NullPointerException: any
+ *       RuntimeException from it is "Okta unavailable", never a 500.</li>
+ * </ul>
+ * A later SDK with these APIs replaces this one file.
+ */
+public final class OktaIdxPort implements IdxPort {
+    private static final System.Logger LOG = System.getLogger(OktaIdxPort.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OieConfig config;
+    private final IDXClient client;
+    private final HttpClient http;
+
+    public OktaIdxPort(OieConfig config) {
+        this.config = config;
+        if (config.issuerIsLoopbackHttp()) {
+            // The SDKs refuse http issuers unless told; the config only lets http through for loopback hosts.
+            System.setProperty("okta.testing.disableHttpsCheck", "true");
+        }
+        IDXAuthenticationWrapper wrapper = new IDXAuthenticationWrapper(config.issuer().toString(), config.clientId(),
+                config.clientSecret(), new LinkedHashSet<>(config.scopes()), config.redirectUri().toString());
+        this.client = clientOf(wrapper);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static IDXClient clientOf(IDXAuthenticationWrapper wrapper) {
+        try {
+            Field f = IDXAuthenticationWrapper.class.getDeclaredField("client");
+            f.setAccessible(true);
+            return (IDXClient) f.get(wrapper);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("okta-idx-java is not the 2.0.0 this port was written for: " + e, e);
+        }
+    }
+
+    @Override
+    public IdxTransaction begin() throws IdxException {
+        String verifier = PkceUtil.generateCodeVerifier();
+        String challenge;
+        try {
+            challenge = PkceUtil.generateCodeChallenge(verifier);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String state = UUID.randomUUID().toString();
+        String nonce = randomToken();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", config.clientId());
+        form.put("client_secret", config.clientSecret());
+        form.put("scope", String.join(" ", config.scopes()));
+        form.put("redirect_uri", config.redirectUri().toString());
+        form.put("state", state);
+        form.put("nonce", nonce);
+        form.put("code_challenge", challenge);
+        form.put("code_challenge_method", PkceUtil.CODE_CHALLENGE_METHOD);
+        String handle = interact(form);
+        IdxTransaction tx = new IdxTransaction(handle, verifier, challenge, state, nonce, null);
+        return tx.withStep(introspect(tx));
+    }
+
+    private String interact(Map<String, String> form) throws IdxException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.issuer() + "/v1/interact"))
+                .timeout(config.httpTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IdxException(Kind.UNAVAILABLE, 0, "interact: " + e, List.of(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdxException(Kind.UNAVAILABLE, 0, "interact interrupted", List.of(), null, e);
+        }
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(response.body());
+        } catch (java.text.ParseException | RuntimeException e) {
+            throw new IdxException(Kind.UNAVAILABLE, response.statusCode(), "interact: unreadable answer (HTTP "
+                    + response.statusCode() + ")", List.of(), null, e);
+        }
+        int status = response.statusCode();
+        if (status == 200 && json.get("interaction_handle") instanceof String handle && !handle.isEmpty()) {
+            return handle;
+        }
+        String error = String.valueOf(json.get("error"));
+        String description = String.valueOf(json.getOrDefault("error_description", json.get("errorDescription")));
+        Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.UNAVAILABLE;
+        // invalid_client or a refused redirect URI here is a misconfigured app, not a user error.
+        throw new IdxException(kind, status, "interact refused: HTTP " + status + " " + error + ": " + description,
+                List.of(new IdxMessage(description, null, "ERROR")), null, null);
+    }
+
+    @Override
+    public IdxStep introspect(IdxTransaction tx) throws IdxException {
+        try {
+            return toStep(client.introspect(context(tx)));
+        } catch (ProcessingException e) {
+            int status = e.getHttpStatus();
+            if (status == 401 || status == 403 || status == 404) {
+                throw new IdxException(Kind.SESSION_EXPIRED, status, "introspect: transaction expired", messages(e), null, e);
+            }
+            throw unusable("introspect", e);
+        } catch (RuntimeException e) {
+            throw new IdxException(Kind.UNAVAILABLE, 0, "introspect: " + e, List.of(), null, e);
+        }
+    }
+
+    @Override
+    public IdxStep identify(IdxTransaction tx, String identifier, char[] password) throws IdxException {
+        IdxRemediation identify = required(tx, "identify");
+        IdentifyRequestBuilder req = IdentifyRequestBuilder.builder().withIdentifier(identifier)
+                .withStateHandle(tx.step().stateHandle());
+        if (password != null && identify.hasField("credentials")) {
+            req.withCredentials(credentials(password));
+        }
+        return step(tx, "identify", () -> client.identify(req.build(), identify.href()));
+    }
+
+    @Override
+    public IdxStep answer(IdxTransaction tx, char[] passcode) throws IdxException {
+        IdxRemediation answer = tx.step().remediation("challenge-authenticator")
+                .or(() -> tx.step().remediation("enroll-authenticator"))
+                .orElseThrow(() -> notOffered(tx, "challenge-authenticator"));
+        return step(tx, answer.name(), () -> client.answerChallenge(AnswerChallengeRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).withCredentials(credentials(passcode)).build(), answer.href()));
+    }
+
+    @Override
+    public IdxStep cancel(IdxTransaction tx) throws IdxException {
+        return step(tx, "cancel", () -> client.cancel(tx.step().stateHandle()));
+    }
+
+    @Override
+    public TokenSet redeem(IdxTransaction tx) throws IdxException {
+        IdxStep step = tx.step();
+        if (step == null || !step.succeeded()) {
+            throw new IllegalStateException("The transaction has not succeeded yet");
+        }
+        try {
+            TokenResponse t = client.token(step.tokenUrl(), "interaction_code", step.interactionCode(), context(tx));
+            if (t == null || t.getIdToken() == null) {
+                throw new IdxException(Kind.UNAVAILABLE, 200, "token: no id_token in the answer", List.of(), null, null);
+            }
+            return new TokenSet(t.getIdToken(), t.getAccessToken(), t.getRefreshToken(),
+                    t.getExpiresIn() == null ? 0 : t.getExpiresIn(), t.getScope());
+        } catch (ProcessingException e) {
+            ErrorResponse er = e.getErrorResponse();
+            String detail = er == null ? "" : er.getError() + ": " + er.getErrorDescription();
+            throw new IdxException(e.getHttpStatus() == 429 ? Kind.RATE_LIMITED : Kind.UNAVAILABLE, e.getHttpStatus(),
+                    "token exchange refused: HTTP " + e.getHttpStatus() + " " + detail, messages(e), null, e);
+        } catch (RuntimeException e) {
+            throw new IdxException(Kind.UNAVAILABLE, 0, "token: " + e, List.of(), null, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        IDXResponse run() throws ProcessingException;
+    }
+
+    private IdxStep step(IdxTransaction tx, String name, Call call) throws IdxException {
+        try {
+            return toStep(call.run());
+        } catch (ProcessingException e) {
+            int status = e.getHttpStatus();
+            if (status == 429) {
+                throw new IdxException(Kind.RATE_LIMITED, status, name + ": rate limited", messages(e), null, e);
+            }
+            if (status >= 400 && status < 500) {
+                // The SDK keeps no state after a 4xx: read it again, which also tells an expired transaction apart.
+                IdxStep current = introspect(tx);
+                throw new IdxException(Kind.REJECTED, status, name + " refused", messages(e), current, e);
+            }
+            throw unusable(name, e);
+        } catch (RuntimeException e) {
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": " + e, List.of(), null, e);
+        }
+    }
+
+    private static IdxException unusable(String name, ProcessingException e) {
+        String cause = e.getCause() != null ? String.valueOf(e.getCause()) : "HTTP " + e.getHttpStatus();
+        return new IdxException(Kind.UNAVAILABLE, e.getHttpStatus(), name + ": " + cause, messages(e), null, e);
+    }
+
+    private IdxException notOffered(IdxTransaction tx, String name) {
+        return new IdxException(Kind.REJECTED, 0, name + " is not offered at this step " + tx.step().remediationNames(),
+                List.of(), tx.step(), null);
+    }
+
+    private IdxRemediation required(IdxTransaction tx, String name) throws IdxException {
+        IdxRemediation r = tx.step().remediation(name).orElse(null);
+        if (r == null) {
+            throw notOffered(tx, name);
+        }
+        return r;
+    }
+
+    private static IDXClientContext context(IdxTransaction tx) {
+        return new IDXClientContext(tx.codeVerifier(), tx.codeChallenge(), tx.interactionHandle(), tx.state());
+    }
+
+    private static Credentials credentials(char[] secret) {
+        Credentials c = new Credentials();
+        c.setPasscode(secret);
+        return c;
+    }
+
+    private static List<IdxMessage> messages(ProcessingException e) {
+        ErrorResponse er = e.getErrorResponse();
+        if (er == null || er.getMessages() == null || er.getMessages().getValue() == null) {
+            return List.of();
+        }
+        List<IdxMessage> out = new ArrayList<>();
+        for (MessageValue m : er.getMessages().getValue()) {
+            out.add(new IdxMessage(m.getMessage(), null, m.getValue())); // 2.0.0 drops the i18n key
+        }
+        return out;
+    }
+
+    static IdxStep toStep(IDXResponse r) {
+        List<IdxRemediation> remediations = new ArrayList<>();
+        if (r.remediation() != null && r.remediation().remediationOptions() != null) {
+            for (RemediationOption o : r.remediation().remediationOptions()) {
+                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form())));
+            }
+        }
+        String current = null;
+        if (r.getCurrentAuthenticatorEnrollment() != null && r.getCurrentAuthenticatorEnrollment().getValue() != null) {
+            current = r.getCurrentAuthenticatorEnrollment().getValue().getType();
+        } else if (r.getCurrentAuthenticator() != null && r.getCurrentAuthenticator().getValue() != null) {
+            current = r.getCurrentAuthenticator().getValue().getType();
+        }
+        String code = null;
+        String tokenUrl = null;
+        if (r.isLoginSuccessful() && r.successWithInteractionCode() != null) {
+            tokenUrl = r.successWithInteractionCode().getHref();
+            code = Arrays.stream(r.successWithInteractionCode().form())
+                    .filter(f -> "interaction_code".equals(f.getName()) && f.getValue() != null)
+                    .map(f -> String.valueOf(f.getValue())).findFirst().orElse(null);
+        }
+        return new IdxStep(r.getStateHandle(), remediations, current, code, tokenUrl);
+    }
+
+    private static List<IdxField> fields(FormValue[] values) {
+        List<IdxField> out = new ArrayList<>();
+        if (values != null) {
+            for (FormValue v : values) {
+                List<IdxField> nested = v.form() == null ? List.of() : fields(v.form().getValue());
+                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested));
+            }
+        }
+        return out;
+    }
+
+    private static String randomToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

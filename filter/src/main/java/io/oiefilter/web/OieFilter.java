@@ -1,0 +1,53 @@
+package io.oiefilter.web;
+
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.config.OieConfigException;
+import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.token.OidcProvider;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The servlet filter: map it to {@code /*} (REQUEST dispatch). A thin shell; the decisions are in
+ * {@link OieRequestHandler} and the flow in {@link SignInFlow}. Configuration is read once here and
+ * a bad value stops the deployment with a message that names the key.
+ */
+public class OieFilter implements Filter {
+    private static final System.Logger LOG = System.getLogger(OieFilter.class.getName());
+
+    private OieRequestHandler handler;
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        OieConfig config;
+        try {
+            config = OieConfig.resolve(filterConfig::getInitParameter);
+        } catch (OieConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+        OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
+        SignInFlow flow = new SignInFlow(new OktaIdxPort(config), provider, config);
+        handler = new OieRequestHandler(config, flow, new DefaultAuthenticationEntryPoint());
+        LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse res) {
+            handler.handle(req, res, chain);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.oiefilter.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.oiefilter.simulator.idx.IdxResource;
+import io.oiefilter.simulator.idx.IdxResponses;
+import io.oiefilter.simulator.idx.Interactions;
+import io.oiefilter.simulator.oauth.OAuthResource;
+import io.oiefilter.simulator.oauth.TokenIssuer;
+import io.oiefilter.simulator.org.Org;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A local Okta org speaking the IDX, OAuth 2.0 and OIDC wire formats, bound to loopback only.
+ *
+ * <pre>Simulator sim = Simulator.start(Org.defaultSeed(), 0); ... sim.stop();</pre>
+ */
+public final class Simulator implements AutoCloseable {
+    /** How long an IDX transaction lives, as in Okta's default. */
+    public static final Duration TRANSACTION_LIFETIME = Duration.ofMinutes(60);
+
+    private final Org org;
+    private final Clock clock;
+    private final RequestLog requestLog = new RequestLog();
+    private HttpServer server;
+    private String baseUri;
+    private Interactions interactions;
+    private IdxResponses responses;
+    private TokenIssuer tokens;
+
+    private Simulator(Org org, Clock clock) {
+        this.org = org;
+        this.clock = clock;
+    }
+
+    /** Starts on 127.0.0.1 and the given port (0 picks a free one). */
+    public static Simulator start(Org org, int port) {
+        Simulator sim = new Simulator(org, Clock.systemUTC());
+        sim.listen(port);
+        return sim;
+    }
+
+    private void listen(int port) {
+        ResourceConfig config = new ResourceConfig().register(new OAuthResource(this)).register(new IdxResource(this));
+        // Bind first so that the base URI (and so every href and the issuer) names the real port.
+        server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"), config, false);
+        int actual = ((InetSocketAddress) server.getAddress()).getPort();
+        baseUri = "http://127.0.0.1:" + actual;
+        interactions = new Interactions(clock, TRANSACTION_LIFETIME);
+        responses = new IdxResponses(baseUri, issuer());
+        tokens = new TokenIssuer(issuer(), clock);
+        server.start();
+    }
+
+    public String baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.getAddress()).getPort();
+    }
+
+    /** The default custom authorization server, as an app would configure it. */
+    public String issuer() {
+        return baseUri + "/oauth2/default";
+    }
+
+    public Org org() {
+        return org;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public Interactions interactions() {
+        return interactions;
+    }
+
+    public IdxResponses responses() {
+        return responses;
+    }
+
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,170 @@
+package io.oiefilter.simulator.oauth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oiefilter.simulator.Simulator;
+import io.oiefilter.simulator.idx.Interaction;
+import io.oiefilter.simulator.org.OrgApp;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The "default" custom authorization server: discovery, keys, interact and token. */
+@Path("/oauth2/default")
+public final class OAuthResource {
+    private final Simulator sim;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OAuthResource(Simulator sim) {
+        this.sim = sim;
+    }
+
+    @GET
+    @Path(".well-known/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String discovery() {
+        String iss = sim.issuer();
+        ObjectNode d = json.createObjectNode().put("issuer", iss)
+                .put("authorization_endpoint", iss + "/v1/authorize")
+                .put("token_endpoint", iss + "/v1/token")
+                .put("userinfo_endpoint", iss + "/v1/userinfo")
+                .put("registration_endpoint", sim.baseUri() + "/oauth2/v1/clients")
+                .put("jwks_uri", iss + "/v1/keys");
+        d.set("response_types_supported", json.valueToTree(List.of("code", "id_token", "code id_token", "code token",
+                "id_token token", "code id_token token")));
+        d.set("response_modes_supported", json.valueToTree(List.of("query", "fragment", "form_post", "okta_post_message")));
+        d.set("grant_types_supported", json.valueToTree(List.of("authorization_code", "implicit", "refresh_token",
+                "password", "interaction_code")));
+        d.set("subject_types_supported", json.valueToTree(List.of("public")));
+        d.set("id_token_signing_alg_values_supported", json.valueToTree(List.of("RS256")));
+        d.set("scopes_supported", json.valueToTree(List.of("openid", "profile", "email", "address", "phone",
+                "offline_access", "groups")));
+        d.set("token_endpoint_auth_methods_supported", json.valueToTree(List.of("client_secret_basic",
+                "client_secret_post", "none")));
+        d.set("claims_supported", json.valueToTree(List.of("iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time",
+                "amr", "idp", "nonce", "name", "preferred_username", "email", "email_verified", "groups")));
+        d.set("code_challenge_methods_supported", json.valueToTree(List.of("S256")));
+        d.put("introspection_endpoint", iss + "/v1/introspect")
+                .put("revocation_endpoint", iss + "/v1/revoke")
+                .put("end_session_endpoint", iss + "/v1/logout");
+        return d.toString();
+    }
+
+    @GET
+    @Path("v1/keys")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String keys() {
+        return sim.tokens().jwks();
+    }
+
+    @POST
+    @Path("v1/interact")
+    @Consumes(MediaType.WILDCARD)
+    public Response interact(String body) {
+        sim.requestLog().count("interact");
+        Map<String, String> form = FormBody.parse(body);
+        Optional<OrgApp> app = sim.org().app(form.get("client_id"));
+        if (app.isEmpty()) {
+            return OAuthErrors.error(401, "invalid_client", "Invalid value for 'client_id' parameter.");
+        }
+        // Okta takes interact without a secret from a confidential client, but a wrong secret is refused.
+        if (form.containsKey("client_secret") && !app.get().secretMatches(form.get("client_secret"))) {
+            return OAuthErrors.error(401, "invalid_client", "The client secret supplied for a confidential client is invalid.");
+        }
+        if (!app.get().redirectUris().contains(form.get("redirect_uri"))) {
+            return OAuthErrors.error(400, "invalid_request",
+                    "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings");
+        }
+        List<String> scopes = Arrays.asList(form.getOrDefault("scope", "").trim().split("\\s+"));
+        if (!scopes.contains("openid")) {
+            return OAuthErrors.error(400, "invalid_scope", "The authorization server resource does not have any configured default scopes, 'scope' must be provided.");
+        }
+        if (!"S256".equals(form.get("code_challenge_method")) || blank(form.get("code_challenge"))) {
+            return OAuthErrors.error(400, "invalid_request", "PKCE code challenge is required when the token endpoint authentication method is 'NONE'.");
+        }
+        if (blank(form.get("state"))) {
+            return OAuthErrors.error(400, "invalid_request", "The 'state' parameter is required.");
+        }
+        Interaction i = sim.interactions().open(app.get(), scopes, form.get("code_challenge"), form.get("redirect_uri"),
+                form.get("state"), form.get("nonce"));
+        return Response.ok("{\"interaction_handle\":\"" + sim.interactions().handleOf(i) + "\"}", MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("v1/token")
+    @Consumes(MediaType.WILDCARD)
+    public Response token(String body, @HeaderParam("Authorization") String authorization) {
+        sim.requestLog().count("token");
+        Map<String, String> form = FormBody.parse(body);
+        String[] basic = basicCredentials(authorization);
+        String clientId = basic != null ? basic[0] : form.get("client_id");
+        String secret = basic != null ? basic[1] : form.get("client_secret");
+        Optional<OrgApp> app = sim.org().app(clientId);
+        if (app.isEmpty() || (app.get().confidential() && !app.get().secretMatches(secret))) {
+            return OAuthErrors.error(401, "invalid_client", "Client authentication failed. Either the client or the client credentials are invalid.");
+        }
+        if (!"interaction_code".equals(form.get("grant_type"))) {
+            return OAuthErrors.error(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+        }
+        Optional<Interaction> found = sim.interactions().redeem(form.get("interaction_code"), app.get());
+        if (found.isEmpty()) {
+            return OAuthErrors.error(400, "invalid_grant", "The interaction code is invalid or has expired.");
+        }
+        Interaction i = found.get();
+        if (!pkceMatches(form.get("code_verifier"), i.codeChallenge())) {
+            return OAuthErrors.error(400, "invalid_grant", "PKCE verification failed.");
+        }
+        ObjectNode tokens = json.createObjectNode().put("token_type", "Bearer")
+                .put("expires_in", TokenIssuer.TOKEN_LIFETIME.toSeconds())
+                .put("access_token", sim.tokens().accessToken(i))
+                .put("scope", String.join(" ", i.scopes()));
+        if (i.scopes().contains("offline_access")) {
+            tokens.put("refresh_token", io.oiefilter.simulator.org.Org.randomString(43));
+        }
+        tokens.put("id_token", sim.tokens().idToken(i));
+        return Response.ok(tokens.toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+
+    static boolean pkceMatches(String verifier, String challenge) {
+        if (verifier == null || challenge == null) {
+            return false;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            String computed = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? null : new String[] {
+                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,110 @@
+package io.oiefilter.simulator.oauth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.oiefilter.simulator.idx.Interaction;
+import io.oiefilter.simulator.org.Org;
+import io.oiefilter.simulator.org.OrgUser;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/** Signs ID and access tokens with an RS256 key generated at start, published as the JWKS. */
+public final class TokenIssuer {
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    private final String issuer;
+    private final Clock clock;
+    private final RSAKey key;
+
+    public TokenIssuer(String issuer, Clock clock) {
+        this.issuer = issuer;
+        this.clock = clock;
+        try {
+            this.key = new RSAKeyGenerator(2048).keyID(Org.randomString(43)).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate the signing key", e);
+        }
+    }
+
+    public String jwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String idToken(Interaction i) {
+        OrgUser user = i.user();
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(user.id())
+                .claim("ver", 1)
+                .issuer(issuer)
+                .audience(i.app().clientId())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                .jwtID("ID." + Org.randomString(40))
+                .claim("amr", List.of("pwd"))
+                .claim("idp", "00o" + Org.randomString(17))
+                .claim("auth_time", now.getEpochSecond());
+        if (i.nonce() != null && !i.nonce().isEmpty()) {
+            claims.claim("nonce", i.nonce());
+        }
+        if (i.scopes().contains("profile")) {
+            claims.claim("name", user.displayName()).claim("preferred_username", user.login());
+        }
+        if (i.scopes().contains("email")) {
+            claims.claim("email", user.email()).claim("email_verified", true);
+        }
+        // The default authorization server of the demo org has a "groups" claim for ID tokens.
+        claims.claim("groups", user.groups());
+        return sign(claims.build(), null);
+    }
+
+    public String accessToken(Interaction i) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim("ver", 1)
+                .jwtID("AT." + Org.randomString(40))
+                .issuer(issuer)
+                .audience("api://default")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                .claim("cid", i.app().clientId())
+                .claim("uid", i.user().id())
+                .claim("scp", i.scopes())
+                .claim("auth_time", now.getEpochSecond())
+                .subject(i.user().login())
+                .build();
+        return sign(claims, JOSEObjectType.JWT);
+    }
+
+    private String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        try {
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID());
+            if (type != null) {
+                header.type(type);
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+    }
+}
