@@ -46,7 +46,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void listen(int port) {
-        ResourceConfig config = new ResourceConfig().register(new OAuthResource(this)).register(new IdxResource(this));
+        ResourceConfig config = new ResourceConfig().registerInstances(new OAuthResource(this), new IdxResource(this));
         // Bind first so that the base URI (and so every href and the issuer) names the real port.
         server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"), config, false);
         int actual = ((InetSocketAddress) server.getAddress()).getPort();

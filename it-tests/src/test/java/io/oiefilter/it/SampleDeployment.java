@@ -1,0 +1,28 @@
+package io.oiefilter.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+
+/** The sample WAR exactly as the sample-war module built it. */
+final class SampleDeployment {
+    static final String ALICE = "alice@example.com";
+    static final String ALICE_PASSWORD = "Wonderland-2026!";
+    static final String CLIENT_ID = "0oa-demo-web-app";
+
+    private SampleDeployment() {
+    }
+
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.sampleWar")));
+    }
+
+    /** Arquillian's URL, always ending in a slash. */
+    static URI base(URL deployed) {
+        String s = deployed.toString();
+        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+}
