@@ -1,0 +1,79 @@
+package io.oiefilter.it;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Debian's headless Chromium through its chromedriver, with explicit paths (so Selenium Manager
+ * never runs) and flags that keep it on loopback: no background networking, and every host name
+ * but localhost and 127.0.0.1 unresolvable.
+ */
+final class Chromium implements AutoCloseable {
+    static final String BINARY = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+
+    private final Path profile;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path screenshots;
+    private int shot;
+
+    Chromium(String screenshotPrefix) throws IOException {
+        if (!new File(BINARY).canExecute() || !new File(DRIVER).canExecute()) {
+            throw new IllegalStateException("Chromium is not installed (" + BINARY + ", " + DRIVER
+                    + "): run the README's test command, which installs Debian's chromium and chromium-driver");
+        }
+        profile = Files.createTempDirectory("oie-chromium-");
+        screenshots = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1000,800",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+                "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        this.screenshotPrefix = screenshotPrefix;
+    }
+
+    private final String screenshotPrefix;
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the page looks like now, numbered in the order the journey passes the pages. */
+    Path screenshot(String name) throws IOException {
+        File png = driver.getScreenshotAs(OutputType.FILE);
+        Path target = screenshots.resolve(String.format("%s-%02d-%s.png", screenshotPrefix, ++shot, name));
+        Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
