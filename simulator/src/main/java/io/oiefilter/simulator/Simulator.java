@@ -7,6 +7,7 @@ import io.oiefilter.simulator.idx.Interactions;
 import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
 import io.oiefilter.simulator.org.Org;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -46,7 +47,13 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void listen(int port) {
-        ResourceConfig config = new ResourceConfig().registerInstances(new OAuthResource(this), new IdxResource(this));
+        Simulator self = this;
+        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class).register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(self).to(Simulator.class);
+            }
+        });
         // Bind first so that the base URI (and so every href and the issuer) names the real port.
         server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"), config, false);
         int actual = ((InetSocketAddress) server.getAddress()).getPort();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.OrgUser;
 import io.oiefilter.simulator.org.SignOnMode;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public final class IdxResource {
     private final Simulator sim;
     private final ObjectMapper json = new ObjectMapper();
 
+    @Inject
     public IdxResource(Simulator sim) {
         this.sim = sim;
     }
@@ -147,6 +149,7 @@ public final class IdxResource {
     }
 
     private static Response error(int status, JsonNode body) {
-        return Response.status(status).type(IdxResponses.ION_JSON).entity(body.toString()).build();
+        // Set as text: Jersey would rewrite a MediaType without the space that Okta sends.
+        return Response.status(status).header("Content-Type", IdxResponses.ION_JSON).entity(body.toString()).build();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.idx.Interaction;
 import io.oiefilter.simulator.org.OrgApp;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,7 @@ public final class OAuthResource {
     private final Simulator sim;
     private final ObjectMapper json = new ObjectMapper();
 
+    @Inject
     public OAuthResource(Simulator sim) {
         this.sim = sim;
     }
