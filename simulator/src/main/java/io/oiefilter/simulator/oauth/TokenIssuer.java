@@ -94,6 +94,11 @@ public final class TokenIssuer {
         return sign(claims, JOSEObjectType.JWT);
     }
 
+    /** Signs any claims with the org's key: for tests of how relying parties validate tokens. */
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, null);
+    }
+
     private String sign(JWTClaimsSet claims, JOSEObjectType type) {
         try {
             JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID());

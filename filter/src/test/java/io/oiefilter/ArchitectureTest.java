@@ -1,0 +1,36 @@
+package io.oiefilter;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** okta-idx-java stays behind the IDX port: one package, so a later SDK is a one-file change. */
+class ArchitectureTest {
+    private static final Path SOURCES = Path.of("src/main/java");
+
+    private static List<Path> filesImporting(String prefix) throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import " + prefix));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    @Test
+    void onlyTheIdxPortImportsTheIdxSdk() throws IOException {
+        List<Path> importers = filesImporting("com.okta.idx");
+        assertFalse(importers.isEmpty(), "the port itself uses the SDK");
+        assertEquals(List.of(SOURCES.resolve("io/oiefilter/idx/okta/OktaIdxPort.java")), importers);
+    }
+}

@@ -1,0 +1,28 @@
+package io.oiefilter;
+
+import io.oiefilter.config.ConfigSource;
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.simulator.Simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/** A config pointing at a running simulator's default seed. */
+public final class SimulatorFixture {
+    public static final String CLIENT_ID = "0oa-demo-web-app";
+    public static final String SECRET = "demo-client-secret-not-for-production";
+    public static final String ALICE = "alice@example.com";
+    public static final String ALICE_PASSWORD = "Wonderland-2026!";
+
+    private SimulatorFixture() {
+    }
+
+    public static OieConfig config(Simulator sim) {
+        Map<String, String> values = Map.of(
+                OieConfig.ISSUER, sim.issuer(),
+                OieConfig.CLIENT_ID, CLIENT_ID,
+                OieConfig.CLIENT_SECRET, SECRET,
+                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback");
+        return OieConfig.resolve(List.of(ConfigSource.named(values::get, k -> k)));
+    }
+}
