@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Starts the demo: the local Okta org (simulator) on 127.0.0.1:9080 and the sample app on
+# Payara Micro at http://localhost:8080/sample/. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APP_PORT=8080
+SIM_PORT=9080
+WORK=.demo
+PAYARA_VERSION=6.2025.10
+mkdir -p "$WORK/payara-root"
+
+for port in $APP_PORT $SIM_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "demo: port $port is already in use; stop what runs there first" >&2
+    exit 1
+  fi
+done
+
+echo "demo: building (tests skipped; ./run-tests.sh runs them)..."
+mvn -B -q -DskipTests install
+mvn -B -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:$PAYARA_VERSION \
+    -DoutputDirectory="$WORK" -Dmdep.stripVersion=true
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+java -jar simulator/target/oie-simulator-*-standalone.jar --port $SIM_PORT > "$WORK/simulator.log" 2>&1 &
+pids+=($!)
+
+# Loopback only: no Hazelcast phone-home, no cluster discovery.
+java -Xmx512m -Dhazelcast.phone.home.enabled=false \
+     -Dokta.oauth2.issuer=http://127.0.0.1:$SIM_PORT/oauth2/default \
+     -Dokta.oauth2.clientId=0oa-demo-web-app \
+     -Dokta.oauth2.clientSecret=demo-client-secret-not-for-production \
+     -Dokta.oauth2.redirectUri=http://localhost:$APP_PORT/sample/authorization-code/callback \
+     -jar "$WORK/payara-micro.jar" --nocluster --disablephonehome \
+     --rootdir "$WORK/payara-root" --port $APP_PORT \
+     --deploy sample-war/target/sample.war > "$WORK/payara.log" 2>&1 &
+pids+=($!)
+
+echo "demo: starting Payara Micro (logs in $WORK/)..."
+for _ in $(seq 1 120); do
+  if curl -fs -o /dev/null "http://localhost:$APP_PORT/sample/"; then
+    cat <<MSG
+
+  oie-filter demo is running.
+
+    Open:      http://localhost:$APP_PORT/sample/
+    Sign in:   alice@example.com / Wonderland-2026!
+    Okta org:  http://127.0.0.1:$SIM_PORT/oauth2/default (the local simulator)
+
+  Ctrl-C stops the demo.
+MSG
+    wait -n "${pids[@]}"
+    echo "demo: a process stopped; see $WORK/*.log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+echo "demo: Payara Micro did not start in 120 s; see $WORK/payara.log" >&2
+exit 1
