@@ -180,22 +180,24 @@ public final class OieConfig {
         }
 
         <T> T required(String key, Function<String, T> parser) {
+            return resolve(key, null, parser);
+        }
+
+        <T> T optional(String key, String fallback, Function<String, T> parser) {
+            return resolve(key, fallback, parser);
+        }
+
+        private <T> T resolve(String key, String fallback, Function<String, T> parser) {
             for (ConfigSource s : sources) {
                 String v = s.get(key);
                 if (v != null && !v.isBlank()) {
                     return parse(key, s.describe(key), v.trim(), parser);
                 }
             }
-            throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. Set the filter init-param "
-                    + key + ", the system property " + key + " or the environment variable " + ConfigSource.environmentName(key) + ".");
-        }
-
-        <T> T optional(String key, String fallback, Function<String, T> parser) {
-            for (ConfigSource s : sources) {
-                String v = s.get(key);
-                if (v != null && !v.isBlank()) {
-                    return parse(key, s.describe(key), v.trim(), parser);
-                }
+            if (fallback == null) {
+                throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. Set the filter init-param "
+                        + key + ", the system property " + key + " or the environment variable "
+                        + ConfigSource.environmentName(key) + ".");
             }
             return parse(key, "default of " + key, fallback, parser);
         }

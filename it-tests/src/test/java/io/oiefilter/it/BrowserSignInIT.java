@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
 import java.net.URL;
@@ -47,17 +48,16 @@ class BrowserSignInIT {
             chromium.screenshot("sign-in");
 
             browser.findElement(By.id("identifier")).sendKeys(ALICE);
-            browser.findElement(By.id("oie-submit")).click();
-            assertEquals("Enter your password", browser.getTitle());
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
             chromium.screenshot("password");
 
             browser.findElement(By.id("password")).sendKeys("wrong-password");
-            browser.findElement(By.id("oie-submit")).click();
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error")));
             assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("The password is incorrect."));
             chromium.screenshot("wrong-password");
 
             browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
-            browser.findElement(By.id("oie-submit")).click();
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("details-title")));
             assertTrue(browser.getCurrentUrl().endsWith("/sample/app/details.jsp?tab=groups"), browser.getCurrentUrl());
             assertEquals("Details for Alice Liddell", browser.findElement(By.id("details-title")).getText());
             chromium.screenshot("requested-page");
@@ -67,7 +67,7 @@ class BrowserSignInIT {
             assertTrue(browser.findElement(By.id("groups")).getText().contains("Admins"));
             chromium.screenshot("account");
 
-            browser.findElement(By.cssSelector("#sign-out button")).click();
+            chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("oie-filter sample"));
             assertTrue(browser.getPageSource().contains("Welcome to the sample app"));
             chromium.screenshot("signed-out");
 

@@ -1,6 +1,11 @@
 package io.oiefilter.it;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +33,7 @@ final class Chromium implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final Path screenshots;
+    private final String screenshotPrefix;
     private int shot;
 
     Chromium(String screenshotPrefix) throws IOException {
@@ -51,10 +57,21 @@ final class Chromium implements AutoCloseable {
         this.screenshotPrefix = screenshotPrefix;
     }
 
-    private final String screenshotPrefix;
-
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks a submit button and waits until the next page shows what {@code loaded} expects: a
+     * click returns before the navigation it starts has finished. The old page going stale
+     * proves the form was really submitted, so a page that looks alike cannot pass for the next.
+     */
+    void submit(By button, ExpectedCondition<?> loaded) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(loaded);
     }
 
     /** Saves what the page looks like now, numbered in the order the journey passes the pages. */

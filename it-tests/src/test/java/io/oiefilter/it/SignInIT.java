@@ -44,6 +44,18 @@ class SignInIT {
         SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow().signOnMode(mode);
     }
 
+    /** Signs alice in with the identifier-first policy, returning the page she lands on. */
+    private static HttpResponse<String> signInAsAlice(WebClient c) throws Exception {
+        HttpResponse<String> passwordPage = identifyAsAlice(c);
+        return c.follow(c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", ALICE_PASSWORD)));
+    }
+
+    private static HttpResponse<String> identifyAsAlice(WebClient c) throws Exception {
+        policy(SignOnMode.IDENTIFIER_FIRST);
+        HttpResponse<String> signIn = c.follow(c.get("app/"));
+        return c.follow(c.post("oie/identify", form("_csrf", csrf(signIn.body()), "identifier", ALICE)));
+    }
+
     @Test
     void publicPageNeedsNoSignIn() throws Exception {
         HttpResponse<String> home = client().get("");
@@ -136,10 +148,8 @@ class SignInIT {
 
     @Test
     void wrongPasswordShowsAnErrorAndSignsNobodyIn() throws Exception {
-        policy(SignOnMode.IDENTIFIER_FIRST);
         WebClient c = client();
-        HttpResponse<String> signIn = c.follow(c.get("app/"));
-        HttpResponse<String> passwordPage = c.follow(c.post("oie/identify", form("_csrf", csrf(signIn.body()), "identifier", ALICE)));
+        HttpResponse<String> passwordPage = identifyAsAlice(c);
         HttpResponse<String> refused = c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", "not-her-password"));
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("The password is incorrect."), refused.body());
@@ -189,11 +199,8 @@ class SignInIT {
 
     @Test
     void signOutEndsTheSession() throws Exception {
-        policy(SignOnMode.IDENTIFIER_FIRST);
         WebClient c = client();
-        HttpResponse<String> signIn = c.follow(c.get("app/"));
-        HttpResponse<String> passwordPage = c.follow(c.post("oie/identify", form("_csrf", csrf(signIn.body()), "identifier", ALICE)));
-        HttpResponse<String> home = c.follow(c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", ALICE_PASSWORD)));
+        HttpResponse<String> home = signInAsAlice(c);
         assertTrue(home.body().contains("Hello, Alice Liddell"));
 
         HttpResponse<String> out = c.post("oie/logout", form("_csrf", csrf(home.body())));

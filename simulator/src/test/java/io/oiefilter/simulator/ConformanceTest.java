@@ -3,10 +3,7 @@ package io.oiefilter.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oiefilter.simulator.SimulatorClient.Answer;
-import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.SignOnMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * structure, status and media type. Deliberate differences: ids, handles, hosts, times and labels
  * are values and not compared; nothing structural is excused.
  */
-class ConformanceTest {
+class ConformanceTest extends SimulatorTestBase {
     /**
      * The one list of tolerated differences, each between fixtures that disagree among themselves:
      * the simulator follows the responses captured from a real org (okta-idx-dotnet) there.
@@ -36,20 +33,6 @@ class ConformanceTest {
             Set.of("$.cancel: unexpected key 'produces'"));
 
     private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
-    private static Simulator sim;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = Simulator.start(Org.defaultSeed(), 0);
-        client = new SimulatorClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.stop();
-    }
-
     private static JsonNode fixture(String path) throws IOException {
         Path file = FIXTURES.resolve(path);
         assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath());

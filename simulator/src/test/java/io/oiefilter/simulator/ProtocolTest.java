@@ -8,9 +8,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.oiefilter.simulator.SimulatorClient.Answer;
 import io.oiefilter.simulator.oauth.FormBody;
-import io.oiefilter.simulator.org.Org;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -21,21 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PKCE, client authentication, single-use codes and signed tokens are checked for real. */
-class ProtocolTest {
-    private static Simulator sim;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = Simulator.start(Org.defaultSeed(), 0);
-        client = new SimulatorClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.stop();
-    }
-
+class ProtocolTest extends SimulatorTestBase {
     private String succeededCode() throws Exception {
         Answer i = client.introspect(client.interact());
         Answer id = client.identify(i.body().get("stateHandle").asText(), "alice@example.com", null);
