@@ -1,9 +1,11 @@
 package io.oiefilter.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.oiefilter.simulator.idx.IdxEngine;
 import io.oiefilter.simulator.idx.IdxResource;
 import io.oiefilter.simulator.idx.IdxResponses;
 import io.oiefilter.simulator.idx.Interactions;
+import io.oiefilter.simulator.mail.Outbox;
 import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
 import io.oiefilter.simulator.org.Org;
@@ -13,7 +15,6 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -26,29 +27,30 @@ public final class Simulator implements AutoCloseable {
     public static final Duration TRANSACTION_LIFETIME = Duration.ofMinutes(60);
 
     private final Org org;
-    private final Clock clock;
+    private final SimulatorClock clock = new SimulatorClock();
+    private final Outbox outbox = new Outbox();
     private final RequestLog requestLog = new RequestLog();
     private HttpServer server;
     private String baseUri;
     private Interactions interactions;
     private IdxResponses responses;
+    private IdxEngine engine;
     private TokenIssuer tokens;
 
-    private Simulator(Org org, Clock clock) {
+    private Simulator(Org org) {
         this.org = org;
-        this.clock = clock;
     }
 
     /** Starts on 127.0.0.1 and the given port (0 picks a free one). */
     public static Simulator start(Org org, int port) {
-        Simulator sim = new Simulator(org, Clock.systemUTC());
+        Simulator sim = new Simulator(org);
         sim.listen(port);
         return sim;
     }
 
     private void listen(int port) {
         Simulator self = this;
-        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class).register(new AbstractBinder() {
+        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class, RequestLogFilter.class).register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(self).to(Simulator.class);
@@ -59,7 +61,8 @@ public final class Simulator implements AutoCloseable {
         int actual = ((InetSocketAddress) server.getAddress()).getPort();
         baseUri = "http://127.0.0.1:" + actual;
         interactions = new Interactions(clock, TRANSACTION_LIFETIME);
-        responses = new IdxResponses(baseUri, issuer());
+        responses = new IdxResponses(baseUri, issuer(), org);
+        engine = new IdxEngine(org, interactions, outbox, clock);
         tokens = new TokenIssuer(issuer(), clock);
         server.start();
     }
@@ -91,6 +94,20 @@ public final class Simulator implements AutoCloseable {
 
     public IdxResponses responses() {
         return responses;
+    }
+
+    public IdxEngine engine() {
+        return engine;
+    }
+
+    /** Every email the org sent. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The org's clock; {@code clock().advance(...)} moves time forward for expiry tests. */
+    public SimulatorClock clock() {
+        return clock;
     }
 
     public TokenIssuer tokens() {

@@ -3,8 +3,10 @@ package io.oiefilter.simulator.idx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oiefilter.simulator.Simulator;
+import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.OrgUser;
 import io.oiefilter.simulator.org.SignOnMode;
+import io.oiefilter.simulator.org.UserStatus;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,15 +15,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
-/** The IDX API: introspect, identify, challenge/answer and cancel, for password sign-in. */
+/** The IDX API. Each endpoint checks that the transaction offers it, acts, and answers the next state. */
 @Path("/idp/idx")
 @Consumes(MediaType.WILDCARD)
 public final class IdxResource {
-    private static final String AUTH_FAILED = "Authentication failed";
-    private static final String E0000004 = "errors.E0000004";
-
     private final Simulator sim;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -33,7 +35,6 @@ public final class IdxResource {
     @POST
     @Path("introspect")
     public Response introspect(String body) {
-        sim.requestLog().count("introspect");
         JsonNode req = parse(body);
         if (req == null) {
             return badRequest();
@@ -43,7 +44,7 @@ public final class IdxResource {
                 : sim.interactions().byStateHandle(text(req, "stateToken", text(req, "stateHandle", null)));
         return found.map(i -> {
             synchronized (i) {
-                return ok(sim.responses().state(i, sim.interactions().expiresAt(i)));
+                return state(i, null);
             }
         }).orElseGet(this::sessionExpired);
     }
@@ -51,61 +52,176 @@ public final class IdxResource {
     @POST
     @Path("identify")
     public Response identify(String body) {
-        sim.requestLog().count("identify");
-        return withState(body, Interaction.Step.IDENTIFY, (req, i) -> {
+        return step(body, Offer.Kind.IDENTIFY, (req, i) -> {
             Optional<OrgUser> user = sim.org().userByLogin(text(req, "identifier", null));
-            boolean oneStep = i.app().signOnMode() == SignOnMode.ONE_STEP;
-            String passcode = req.path("credentials").path("passcode").asText(null);
-            // Unknown, inactive or locked users and wrong one-step passwords all get the same answer.
-            if (user.isEmpty() || !user.get().status().canSignIn()
-                    || (oneStep && !user.get().passwordMatches(passcode))) {
+            boolean oneStep = i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN;
+            String passcode = passcode(req);
+            boolean recovering = i.intent == Interaction.Intent.RECOVERY;
+            boolean allowed = user.isPresent() && (user.get().status().canSignIn()
+                    || (recovering && user.get().status() == UserStatus.LOCKED_OUT));
+            // Unknown, inactive and locked users, and wrong one-step passwords, all get the same answer.
+            if (!allowed || (oneStep && !checkPassword(i, user.get(), passcode))) {
                 sim.interactions().newStateHandle(i);
-                return error(400, sim.responses().stateWithMessage(i, sim.interactions().expiresAt(i), AUTH_FAILED, E0000004));
+                return state(i, Problem.AUTHENTICATION_FAILED);
             }
             i.user = user.get();
             if (oneStep) {
-                succeed(i);
-            } else {
-                i.step = Interaction.Step.CHALLENGE_PASSWORD;
+                i.verified.add(AuthenticatorKind.PASSWORD);
             }
-            return ok(sim.responses().state(i, sim.interactions().expiresAt(i)));
+            sim.engine().advance(i);
+            return state(i, null);
+        });
+    }
+
+    @POST
+    @Path("challenge")
+    public Response challenge(String body) {
+        return step(body, Offer.Kind.SELECT_AUTHENTICATE, (req, i) -> chosen(req, i)
+                .map(k -> {
+                    i.offer = sim.engine().start(i, k, Interaction.Mode.CHALLENGE);
+                    return state(i, null);
+                })
+                .orElseGet(() -> state(i, new Problem(400, "The authenticator is not available.", "E0000001", false))));
+    }
+
+    @POST
+    @Path("credential/enroll")
+    public Response enroll(String body) {
+        return step(body, null, (req, i) -> {
+            Offer.Kind at = i.offer.kind();
+            if (at != Offer.Kind.SELECT_ENROLL && at != Offer.Kind.ENROLL) {
+                return notOffered(i);
+            }
+            List<AuthenticatorKind> offered = at == Offer.Kind.ENROLL ? List.of(AuthenticatorKind.values()) : i.offer.options();
+            Optional<AuthenticatorKind> k = chosen(req, i).filter(offered::contains).filter(x -> !i.user.enrolled(x));
+            if (k.isEmpty()) {
+                return state(i, new Problem(400, "The authenticator is not available.", "E0000001", false));
+            }
+            i.offer = sim.engine().start(i, k.get(), Interaction.Mode.ENROLL);
+            return state(i, null);
         });
     }
 
     @POST
     @Path("challenge/answer")
     public Response answer(String body) {
-        sim.requestLog().count("challenge/answer");
-        return withState(body, Interaction.Step.CHALLENGE_PASSWORD, (req, i) -> {
-            String passcode = req.path("credentials").path("passcode").asText(null);
-            if (!i.user().status().canSignIn() || !i.user().passwordMatches(passcode)) {
-                return error(401, sim.responses().stateWithMessage(i, sim.interactions().expiresAt(i),
-                        "Password is incorrect", "incorrectPassword"));
+        return step(body, null, (req, i) -> {
+            if (i.current == null) {
+                return notOffered(i);
             }
-            succeed(i);
-            return ok(sim.responses().state(i, sim.interactions().expiresAt(i)));
+            String passcode = passcode(req);
+            Instant now = sim.clock().instant();
+            if (i.current == AuthenticatorKind.EMAIL) {
+                if (!sim.engine().emailCodeMatches(i, passcode)) {
+                    return state(i, Problem.CODE_INVALID);
+                }
+                if (i.mode == Interaction.Mode.ENROLL) {
+                    i.user.enrollEmail(now);
+                }
+            } else if (i.mode == Interaction.Mode.CHALLENGE) {
+                if (!checkPassword(i, i.user, passcode)) {
+                    return state(i, i.user.status() == UserStatus.LOCKED_OUT ? Problem.LOCKED : Problem.PASSWORD_INCORRECT);
+                }
+            } else {
+                List<String> unmet = sim.org().passwordPolicy().unmet(passcode, i.user);
+                if (!unmet.isEmpty()) {
+                    return state(i, Problem.passwordRequirements(String.join(", ", unmet)));
+                }
+                i.user.password(passcode, now);
+                if (i.mode == Interaction.Mode.RESET && i.user.status() == UserStatus.LOCKED_OUT) {
+                    i.user.status(UserStatus.ACTIVE, now); // self-service unlock through recovery
+                }
+            }
+            sim.engine().complete(i);
+            sim.engine().advance(i);
+            return state(i, null);
+        });
+    }
+
+    @POST
+    @Path("challenge/resend")
+    public Response resend(String body) {
+        return step(body, null, (req, i) -> {
+            if (i.current != AuthenticatorKind.EMAIL) {
+                return notOffered(i);
+            }
+            sim.engine().sendEmailCode(i);
+            return state(i, null);
+        });
+    }
+
+    @POST
+    @Path("challenge/poll")
+    public Response poll(String body) {
+        return step(body, null, (req, i) -> i.current != AuthenticatorKind.EMAIL ? notOffered(i) : state(i, null));
+    }
+
+    @POST
+    @Path("skip")
+    public Response skip(String body) {
+        return step(body, null, (req, i) -> {
+            if (!i.offer.skippable()) {
+                return notOffered(i);
+            }
+            i.optionalSkipped = true;
+            i.current = null;
+            i.mode = null;
+            sim.engine().advance(i);
+            return state(i, null);
+        });
+    }
+
+    @POST
+    @Path("recover")
+    public Response recover(String body) {
+        return step(body, null, (req, i) -> {
+            if (i.offer.kind() != Offer.Kind.IDENTIFY && !(i.offer.kind() == Offer.Kind.CHALLENGE && i.current == AuthenticatorKind.PASSWORD)) {
+                return notOffered(i);
+            }
+            i.intent = Interaction.Intent.RECOVERY;
+            i.current = null;
+            i.mode = null;
+            i.verified.clear();
+            sim.interactions().newStateHandle(i);
+            sim.engine().advance(i);
+            return state(i, null);
         });
     }
 
     @POST
     @Path("cancel")
     public Response cancel(String body) {
-        sim.requestLog().count("cancel");
-        return withState(body, null, (req, i) -> {
-            i.step = Interaction.Step.IDENTIFY;
+        return step(body, null, (req, i) -> {
+            i.intent = Interaction.Intent.LOGIN;
             i.user = null;
+            i.current = null;
+            i.mode = null;
+            i.verified.clear();
+            i.optionalSkipped = false;
             sim.interactions().newStateHandle(i);
-            return ok(sim.responses().state(i, sim.interactions().expiresAt(i)));
+            sim.engine().advance(i);
+            return state(i, null);
         });
     }
 
-    private void succeed(Interaction i) {
-        i.step = Interaction.Step.SUCCESS;
-        sim.interactions().issueCode(i);
+    private boolean checkPassword(Interaction i, OrgUser user, String passcode) {
+        if (user.status() == UserStatus.LOCKED_OUT) {
+            return false;
+        }
+        if (user.passwordMatches(passcode)) {
+            return true;
+        }
+        user.wrongPassword(sim.org().passwordPolicy().maxAttempts(), sim.clock().instant());
+        return false;
     }
 
-    /** Finds the transaction by stateHandle and checks that it is at the step the endpoint serves. */
-    private Response withState(String body, Interaction.Step expected, java.util.function.BiFunction<JsonNode, Interaction, Response> step) {
+    private Optional<AuthenticatorKind> chosen(JsonNode req, Interaction i) {
+        return sim.org().authenticatorById(req.path("authenticator").path("id").asText(null))
+                .filter(k -> i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE || i.offer.options().contains(k));
+    }
+
+    /** Finds the transaction by stateHandle, checks it is at the expected offer, and runs the step. */
+    private Response step(String body, Offer.Kind expected, BiFunction<JsonNode, Interaction, Response> action) {
         JsonNode req = parse(body);
         if (req == null) {
             return badRequest();
@@ -116,11 +232,24 @@ public final class IdxResource {
         }
         Interaction i = found.get();
         synchronized (i) {
-            if (expected != null && i.step != expected) {
-                return error(400, sim.responses().terminal("The request was not completed. Try again.", "idx.request.not.completed"));
+            if (expected != null && i.offer.kind() != expected) {
+                return notOffered(i);
             }
-            return step.apply(req, i);
+            return action.apply(req, i);
         }
+    }
+
+    private Response state(Interaction i, Problem problem) {
+        return answer(problem == null ? 200 : problem.status(),
+                sim.responses().state(i, sim.interactions().expiresAt(i), problem));
+    }
+
+    private Response notOffered(Interaction i) {
+        return answer(400, sim.responses().terminal("The request was not completed. Try again.", "idx.request.not.completed"));
+    }
+
+    private static String passcode(JsonNode req) {
+        return req.path("credentials").path("passcode").asText(null);
     }
 
     private JsonNode parse(String body) {
@@ -137,18 +266,14 @@ public final class IdxResource {
     }
 
     private Response sessionExpired() {
-        return error(401, sim.responses().terminal("The session has expired.", "idx.session.expired"));
+        return answer(401, sim.responses().terminal("The session has expired.", "idx.session.expired"));
     }
 
     private Response badRequest() {
-        return error(400, sim.responses().terminal("The request body was not well-formed.", "E0000003"));
+        return answer(400, sim.responses().terminal("The request body was not well-formed.", "E0000003"));
     }
 
-    private static Response ok(JsonNode body) {
-        return error(200, body);
-    }
-
-    private static Response error(int status, JsonNode body) {
+    private static Response answer(int status, JsonNode body) {
         // Set as text: Jersey would rewrite a MediaType without the space that Okta sends.
         return Response.status(status).header("Content-Type", IdxResponses.ION_JSON).entity(body.toString()).build();
     }

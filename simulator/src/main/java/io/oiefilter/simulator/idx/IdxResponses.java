@@ -1,14 +1,22 @@
 package io.oiefilter.simulator.idx;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.Org;
+import io.oiefilter.simulator.org.OrgUser;
+import io.oiefilter.simulator.org.PasswordPolicy;
 import io.oiefilter.simulator.org.SignOnMode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Builds IDX responses in the shapes of the recorded real Okta responses (okta-idx-dotnet's
- * captured mocks first, the widget's where those have none). Keys are written in the recorded order.
+ * Renders a transaction's offer as an IDX response in the shapes of the recorded real Okta
+ * responses (okta-idx-dotnet's captured mocks first, okta-idx-java's and the widget's where those
+ * have none). Hrefs point at the simulator.
  */
 public final class IdxResponses {
     public static final String ION_JSON = "application/ion+json; okta-version=1.0.0";
@@ -17,81 +25,144 @@ public final class IdxResponses {
     private final ObjectMapper json = new ObjectMapper();
     private final String orgBase;
     private final String issuer;
-    private final String passwordAuthenticatorId = Org.newId("aut");
+    private final Org org;
 
-    public IdxResponses(String orgBase, String issuer) {
+    public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
         this.issuer = issuer;
+        this.org = org;
     }
 
-    /** The state a transaction is in, as introspect and every successful step return it. */
-    public ObjectNode state(Interaction i, String expiresAt) {
-        ObjectNode root = header(i.stateHandle, expiresAt);
-        switch (i.step) {
+    /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
+    public ObjectNode state(Interaction i, String expiresAt, Problem problem) {
+        Offer offer = i.offer;
+        ObjectNode root = json.createObjectNode().put("version", "1.0.0").put("stateHandle", i.stateHandle)
+                .put("expiresAt", expiresAt).put("intent", "LOGIN");
+        List<ObjectNode> remediations = new ArrayList<>();
+        ObjectNode current = null;
+        String currentKey = null;
+        List<AuthenticatorKind> authenticators = offer.options();
+        boolean withEnrollmentAuthenticator = false;
+        switch (offer.kind()) {
             case IDENTIFY -> {
-                root.set("remediation", remediations(identifyForm(i)));
-                if (i.app().signOnMode() == SignOnMode.ONE_STEP) {
-                    root.set("currentAuthenticator", wrap("object", passwordAuthenticator(i, false)));
+                remediations.add(identifyForm(i));
+                if (i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN) {
+                    currentKey = "currentAuthenticator";
+                    current = authenticator(AuthenticatorKind.PASSWORD, null, i, true, false);
                 }
             }
-            case CHALLENGE_PASSWORD -> {
-                root.set("remediation", remediations(form("challenge-authenticator", "/idp/idx/challenge/answer",
-                        "$.currentAuthenticatorEnrollment", i.stateHandle, credentialsField("Password", true))));
-                root.set("currentAuthenticatorEnrollment", wrap("object", passwordAuthenticator(i, true)));
-                root.set("authenticators", wrap("array", json.createArrayNode().add(passwordAuthenticator(i, false, false))));
-                root.set("authenticatorEnrollments", wrap("array", json.createArrayNode().add(passwordAuthenticator(i, true, false))));
-                root.set("user", wrap("object", json.createObjectNode().put("id", i.user().id())));
+            case CHALLENGE -> {
+                AuthenticatorKind k = i.current;
+                remediations.add(form("challenge-authenticator", "/idp/idx/challenge/answer", "$.currentAuthenticatorEnrollment",
+                        i, passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
+                                k == AuthenticatorKind.PASSWORD, problem)));
+                currentKey = "currentAuthenticatorEnrollment";
+                current = authenticator(k, i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
             }
-            case SUCCESS -> root.set("user", wrap("object", json.createObjectNode().put("id", i.user().id())));
+            case SELECT_AUTHENTICATE -> remediations.add(select("select-authenticator-authenticate", "/idp/idx/challenge",
+                    "$.authenticatorEnrollments.value[", i, offer.options()));
+            case SELECT_ENROLL -> {
+                remediations.add(select("select-authenticator-enroll", "/idp/idx/credential/enroll", "$.authenticators.value[",
+                        i, offer.options()));
+                if (offer.skippable()) {
+                    remediations.add(form("skip", "/idp/idx/skip", null, i));
+                }
+            }
+            case ENROLL, RESET -> {
+                AuthenticatorKind k = i.current;
+                boolean password = k == AuthenticatorKind.PASSWORD;
+                String label = offer.kind() == Offer.Kind.RESET ? "New password" : password ? "Enter password" : "Enter code";
+                remediations.add(form(offer.kind() == Offer.Kind.RESET ? "reset-authenticator" : "enroll-authenticator",
+                        "/idp/idx/challenge/answer", "$.currentAuthenticator", i, passcodeField(label, password, problem)));
+                if (offer.kind() == Offer.Kind.ENROLL && offer.skippable()) {
+                    remediations.add(form("skip", "/idp/idx/skip", null, i));
+                }
+                currentKey = "currentAuthenticator";
+                current = authenticator(k, null, i, false, !password);
+                if (password) {
+                    current.set("settings", passwordSettings(org.passwordPolicy()));
+                }
+                withEnrollmentAuthenticator = true;
+            }
+            case SUCCESS -> authenticators = null;
         }
-        root.set("cancel", form("cancel", "/idp/idx/cancel", null, i.stateHandle));
+        if (!remediations.isEmpty()) {
+            root.set("remediation", wrap("array", array(remediations)));
+        }
+        if (problem != null && !problem.fieldLevel()) {
+            root.set("messages", messages(problem.message(), problem.i18nKey()));
+        }
+        if (current != null) {
+            root.set(currentKey, wrap("object", current));
+        }
+        if (i.user != null && authenticators != null) {
+            List<ObjectNode> listed = new ArrayList<>();
+            for (AuthenticatorKind k : authenticators) {
+                listed.add(authenticator(k, null, i, false, false));
+            }
+            root.set("authenticators", wrap("array", array(listed)));
+            root.set("authenticatorEnrollments", wrap("array", array(enrollments(i, offer))));
+            if (withEnrollmentAuthenticator) {
+                root.set("enrollmentAuthenticator", wrap("object", authenticator(i.current, null, i, false, false)));
+            }
+        }
+        if (i.user != null) {
+            root.set("user", wrap("object", json.createObjectNode().put("id", i.user.id())));
+        }
+        root.set("cancel", form("cancel", "/idp/idx/cancel", null, i));
         root.set("app", wrap("object", json.createObjectNode().put("name", "oidc_client")
                 .put("label", i.app().label()).put("id", i.app().clientId())));
-        if (i.step == Interaction.Step.SUCCESS) {
+        if (offer.kind() == Offer.Kind.SUCCESS) {
             root.set("successWithInteractionCode", successForm(i));
         }
         return root;
     }
 
-    /** The state again with a top-level message, as Okta answers a failed step. */
-    public ObjectNode stateWithMessage(Interaction i, String expiresAt, String message, String i18nKey) {
-        ObjectNode state = state(i, expiresAt);
-        ObjectNode withMessages = json.createObjectNode();
-        // Recorded errors place "messages" right after "remediation".
-        state.fields().forEachRemaining(e -> {
-            withMessages.set(e.getKey(), e.getValue());
-            if (e.getKey().equals("remediation")) {
-                withMessages.set("messages", messages(message, i18nKey));
-            }
-        });
-        return withMessages;
-    }
-
-    /** A terminal error with no state, e.g. idx.session.expired. */
+    /** A terminal error with no state, e.g. idx.session.expired or tooManyRequests. */
     public ObjectNode terminal(String message, String i18nKey) {
         ObjectNode root = json.createObjectNode().put("version", "1.0.0");
         root.set("messages", messages(message, i18nKey));
         return root;
     }
 
-    private ObjectNode header(String stateHandle, String expiresAt) {
-        return json.createObjectNode().put("version", "1.0.0").put("stateHandle", stateHandle)
-                .put("expiresAt", expiresAt).put("intent", "LOGIN");
+    private List<ObjectNode> enrollments(Interaction i, Offer offer) {
+        List<ObjectNode> out = new ArrayList<>();
+        // Selecting or challenging lists the enrollments being offered; otherwise all the user has.
+        List<AuthenticatorKind> kinds = new ArrayList<>();
+        if (offer.kind() == Offer.Kind.SELECT_AUTHENTICATE || offer.kind() == Offer.Kind.CHALLENGE) {
+            kinds.addAll(offer.options());
+        } else {
+            for (AuthenticatorKind k : AuthenticatorKind.values()) {
+                if (i.user.enrolled(k)) {
+                    kinds.add(k);
+                }
+            }
+        }
+        for (AuthenticatorKind k : kinds) {
+            out.add(authenticator(k, i.user, i, false, false));
+        }
+        return out;
     }
 
     private ObjectNode identifyForm(Interaction i) {
         ObjectNode identifier = json.createObjectNode().put("name", "identifier").put("label", "Username");
         ObjectNode rememberMe = json.createObjectNode().put("name", "rememberMe").put("type", "boolean")
                 .put("label", "Remember this device");
-        return i.app().signOnMode() == SignOnMode.ONE_STEP
-                ? form("identify", "/idp/idx/identify", null, i.stateHandle, identifier, credentialsField("Password", true), rememberMe)
-                : form("identify", "/idp/idx/identify", null, i.stateHandle, identifier, rememberMe);
+        return i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN
+                ? form("identify", "/idp/idx/identify", null, i, identifier, passcodeField("Password", true, null), rememberMe)
+                : form("identify", "/idp/idx/identify", null, i, identifier, rememberMe);
     }
 
-    private ObjectNode credentialsField(String label, boolean secret) {
+    private ObjectNode passcodeField(String label, boolean secret, Problem problem) {
         ObjectNode passcode = json.createObjectNode().put("name", "passcode").put("label", label);
         if (secret) {
             passcode.put("secret", true);
+        }
+        if (problem != null && problem.fieldLevel()) {
+            ObjectNode m = json.createObjectNode().put("message", problem.message());
+            m.set("i18n", json.createObjectNode().put("key", problem.i18nKey()).set("params", json.createArrayNode()));
+            m.put("class", "ERROR");
+            passcode.set("messages", wrap("array", json.createArrayNode().add(m)));
         }
         ObjectNode credentials = json.createObjectNode().put("name", "credentials").put("type", "object");
         credentials.set("form", json.createObjectNode().set("value", json.createArrayNode().add(passcode)));
@@ -99,20 +170,62 @@ public final class IdxResponses {
         return credentials;
     }
 
-    private ObjectNode passwordAuthenticator(Interaction i, boolean enrollment) {
-        return passwordAuthenticator(i, enrollment, true);
+    /**
+     * An authenticator (id "aut…") or, with a user, that user's enrollment of it (id "lae…"/"eae…",
+     * email masked in profile), optionally with its recover or resend/poll actions.
+     */
+    private ObjectNode authenticator(AuthenticatorKind k, OrgUser enrollmentOf, Interaction i, boolean withRecover, boolean withResend) {
+        ObjectNode a = json.createObjectNode();
+        if (enrollmentOf != null && k == AuthenticatorKind.EMAIL) {
+            a.set("profile", json.createObjectNode().put("email", mask(enrollmentOf.email())));
+        }
+        if (withRecover) {
+            a.set("recover", form("recover", "/idp/idx/recover", null, i));
+        }
+        if (withResend) {
+            a.set("resend", form("resend", "/idp/idx/challenge/resend", null, i));
+            ObjectNode poll = form("poll", "/idp/idx/challenge/poll", null, i);
+            ObjectNode ordered = json.createObjectNode();
+            poll.fields().forEachRemaining(e -> {
+                ordered.set(e.getKey(), e.getValue());
+                if (e.getKey().equals("produces")) {
+                    ordered.put("refresh", 4000);
+                }
+            });
+            a.set("poll", ordered);
+        }
+        String id = enrollmentOf != null ? k.enrollmentPrefix() + enrollmentOf.id().substring(3) : org.authenticatorId(k);
+        a.put("type", k.type()).put("key", k.key()).put("id", id).put("displayName", k.displayName());
+        a.set("methods", json.createArrayNode().add(json.createObjectNode().put("type", k.type())));
+        return a;
     }
 
-    private ObjectNode passwordAuthenticator(Interaction i, boolean enrollment, boolean withRecover) {
-        ObjectNode a = json.createObjectNode();
-        if (withRecover) {
-            a.set("recover", form("recover", "/idp/idx/recover", null, i.stateHandle));
+    private ObjectNode passwordSettings(PasswordPolicy p) {
+        ObjectNode complexity = json.createObjectNode().put("minLength", p.minLength()).put("minLowerCase", p.minLowerCase())
+                .put("minUpperCase", p.minUpperCase()).put("minNumber", p.minNumber()).put("minSymbol", p.minSymbol())
+                .put("excludeUsername", p.excludeUsername());
+        complexity.set("excludeAttributes", json.createArrayNode());
+        ObjectNode settings = json.createObjectNode();
+        settings.set("complexity", complexity);
+        settings.set("age", json.createObjectNode().put("minAgeMinutes", 0).put("historyCount", 0));
+        return settings;
+    }
+
+    private ObjectNode select(String name, String path, String relatesToPrefix, Interaction i, List<AuthenticatorKind> options) {
+        ArrayNode opts = json.createArrayNode();
+        for (int n = 0; n < options.size(); n++) {
+            AuthenticatorKind k = options.get(n);
+            ArrayNode values = json.createArrayNode();
+            values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(k)).put("mutable", false));
+            values.add(json.createObjectNode().put("name", "methodType").put("required", false).put("value", k.type()).put("mutable", false));
+            ObjectNode option = json.createObjectNode().put("label", k.displayName());
+            option.set("value", json.createObjectNode().set("form", json.createObjectNode().set("value", values)));
+            option.put("relatesTo", relatesToPrefix + n + "]");
+            opts.add(option);
         }
-        a.put("type", "password").put("key", "okta_password")
-                .put("id", enrollment ? "lae" + i.user().id().substring(3) : passwordAuthenticatorId)
-                .put("displayName", "Password");
-        a.set("methods", json.createArrayNode().add(json.createObjectNode().put("type", "password")));
-        return a;
+        ObjectNode authenticator = json.createObjectNode().put("name", "authenticator").put("type", "object");
+        authenticator.set("options", opts);
+        return form(name, path, null, i, authenticator);
     }
 
     private ObjectNode successForm(Interaction i) {
@@ -132,7 +245,7 @@ public final class IdxResponses {
         return form;
     }
 
-    private ObjectNode form(String name, String path, String relatesTo, String stateHandle, ObjectNode... fields) {
+    private ObjectNode form(String name, String path, String relatesTo, Interaction i, ObjectNode... fields) {
         ObjectNode form = json.createObjectNode();
         form.set("rel", json.createArrayNode().add("create-form"));
         form.put("name", name);
@@ -144,19 +257,11 @@ public final class IdxResponses {
         for (ObjectNode f : fields) {
             values.add(f);
         }
-        values.add(json.createObjectNode().put("name", "stateHandle").put("required", true).put("value", stateHandle)
+        values.add(json.createObjectNode().put("name", "stateHandle").put("required", true).put("value", i.stateHandle)
                 .put("visible", false).put("mutable", false));
         form.set("value", values);
         form.put("accepts", ACCEPTS);
         return form;
-    }
-
-    private ObjectNode remediations(ObjectNode... forms) {
-        ArrayNode values = json.createArrayNode();
-        for (ObjectNode f : forms) {
-            values.add(f);
-        }
-        return wrap("array", values);
     }
 
     private ObjectNode messages(String message, String i18nKey) {
@@ -166,9 +271,24 @@ public final class IdxResponses {
         return wrap("array", json.createArrayNode().add(m));
     }
 
-    private ObjectNode wrap(String type, com.fasterxml.jackson.databind.JsonNode value) {
+    private ArrayNode array(List<ObjectNode> nodes) {
+        ArrayNode a = json.createArrayNode();
+        nodes.forEach(a::add);
+        return a;
+    }
+
+    private ObjectNode wrap(String type, JsonNode value) {
         ObjectNode n = json.createObjectNode().put("type", type);
         n.set("value", value);
         return n;
+    }
+
+    /** Okta shows an email as its first and last letter of the local part: a***e@example.com. */
+    static String mask(String email) {
+        int at = email.indexOf('@');
+        if (at < 2) {
+            return email;
+        }
+        return email.charAt(0) + "***" + email.charAt(at - 1) + email.substring(at);
     }
 }

@@ -1,15 +1,24 @@
 package io.oiefilter.simulator.idx;
 
+import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.OrgApp;
 import io.oiefilter.simulator.org.OrgUser;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** One IDX transaction, from /v1/interact to the token exchange. Guarded by its own monitor. */
+/**
+ * One IDX transaction, from /v1/interact to the token exchange. Every read and change happens
+ * while holding its monitor.
+ */
 public final class Interaction {
-    /** Where the transaction stands; decides the remediations the next response offers. */
-    public enum Step { IDENTIFY, CHALLENGE_PASSWORD, SUCCESS }
+    /** Why the transaction exists; decides which authenticators must be verified. */
+    public enum Intent { LOGIN, ACTIVATION, RECOVERY }
+
+    /** What is being done with {@link #current}. */
+    public enum Mode { CHALLENGE, ENROLL, RESET }
 
     final String interactionHandle;
     final OrgApp app;
@@ -20,8 +29,16 @@ public final class Interaction {
     final String nonce;
     final Instant expiresAt;
     String stateHandle;
-    Step step = Step.IDENTIFY;
+    Intent intent = Intent.LOGIN;
     OrgUser user;
+    final Set<AuthenticatorKind> verified = EnumSet.noneOf(AuthenticatorKind.class);
+    boolean optionalSkipped;
+    AuthenticatorKind current;
+    Mode mode;
+    String emailCode;
+    Instant emailCodeExpires;
+    Instant emailCodeSentAt;
+    Offer offer;
     String interactionCode;
     boolean codeRedeemed;
 
@@ -42,6 +59,6 @@ public final class Interaction {
     public List<String> scopes() { return scopes; }
     public String nonce() { return nonce; }
     public String codeChallenge() { return codeChallenge; }
-    public Step step() { return step; }
+    public synchronized Offer offer() { return offer; }
     boolean expired(Instant now) { return now.isAfter(expiresAt); }
 }

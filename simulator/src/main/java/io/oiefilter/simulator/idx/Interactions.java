@@ -23,7 +23,7 @@ public final class Interactions {
         this.lifetime = lifetime;
     }
 
-    public Interaction open(OrgApp app, List<String> scopes, String codeChallenge, String redirectUri, String state, String nonce) {
+    Interaction open(OrgApp app, List<String> scopes, String codeChallenge, String redirectUri, String state, String nonce) {
         Interaction i = new Interaction(Org.randomString(43), app, scopes, codeChallenge, redirectUri, state, nonce,
                 clock.instant().plus(lifetime));
         byHandle.put(i.interactionHandle, i);
@@ -32,7 +32,7 @@ public final class Interactions {
     }
 
     /** Okta hands out a new stateHandle as the transaction moves on; the old one stops working. */
-    void newStateHandle(Interaction i) {
+    public void newStateHandle(Interaction i) {
         if (i.stateHandle != null) {
             byStateHandle.remove(i.stateHandle);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.idx.Interaction;
 import io.oiefilter.simulator.org.OrgApp;
+import io.oiefilter.simulator.org.OrgUser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -77,7 +78,6 @@ public final class OAuthResource {
     @Path("v1/interact")
     @Consumes(MediaType.WILDCARD)
     public Response interact(String body) {
-        sim.requestLog().count("interact");
         Map<String, String> form = FormBody.parse(body);
         Optional<OrgApp> app = sim.org().app(form.get("client_id"));
         if (app.isEmpty()) {
@@ -101,8 +101,22 @@ public final class OAuthResource {
         if (blank(form.get("state"))) {
             return OAuthErrors.error(400, "invalid_request", "The 'state' parameter is required.");
         }
-        Interaction i = sim.interactions().open(app.get(), scopes, form.get("code_challenge"), form.get("redirect_uri"),
-                form.get("state"), form.get("nonce"));
+        OrgUser activating = null;
+        if (form.containsKey("activation_token")) {
+            // Activation tokens are for confidential clients that authenticate (Okta's embedded SDK rule).
+            if (!app.get().confidential() || !form.containsKey("client_secret")) {
+                return OAuthErrors.error(400, "unauthorized_client",
+                        "Client authentication is required to use an activation token.");
+            }
+            String token = form.get("activation_token");
+            activating = sim.org().users().stream()
+                    .filter(u -> u.holdsActivationToken(token, sim.clock().instant())).findFirst().orElse(null);
+            if (activating == null || !activating.redeemActivationToken(token, sim.clock().instant())) {
+                return OAuthErrors.error(400, "invalid_request", "The activation token is invalid");
+            }
+        }
+        Interaction i = sim.engine().open(app.get(), scopes, form.get("code_challenge"), form.get("redirect_uri"),
+                form.get("state"), form.get("nonce"), activating);
         return Response.ok("{\"interaction_handle\":\"" + sim.interactions().handleOf(i) + "\"}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -110,7 +124,6 @@ public final class OAuthResource {
     @Path("v1/token")
     @Consumes(MediaType.WILDCARD)
     public Response token(String body, @HeaderParam("Authorization") String authorization) {
-        sim.requestLog().count("token");
         Map<String, String> form = FormBody.parse(body);
         String[] basic = basicCredentials(authorization);
         String clientId = basic != null ? basic[0] : form.get("client_id");

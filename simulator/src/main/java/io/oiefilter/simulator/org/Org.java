@@ -6,21 +6,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simulated org's directory: users and apps, seeded from a JSON file.
- *
- * <pre>{"apps":[{"clientId":..,"clientSecret":..,"label":..,"redirectUris":[..],"signOnMode":"IDENTIFIER_FIRST"}],
- *  "users":[{"login":..,"email":..,"firstName":..,"lastName":..,"password":..,"status":"ACTIVE","groups":[..]}]}</pre>
+ * The simulated org: users, apps, authenticators and policies, seeded from JSON. The seed format is
+ * documented in the README; {@code default-seed.json} is the demo's.
  */
 public final class Org {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -28,30 +33,59 @@ public final class Org {
 
     private final Map<String, OrgUser> usersByLogin = new ConcurrentHashMap<>();
     private final Map<String, OrgApp> appsById = new ConcurrentHashMap<>();
+    private final Map<AuthenticatorKind, String> authenticatorIds = new EnumMap<>(AuthenticatorKind.class);
+    private final Map<AuthenticatorKind, Requirement> enrollmentPolicy = new EnumMap<>(AuthenticatorKind.class);
+    private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
+    private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+
+    public Org() {
+        for (AuthenticatorKind k : AuthenticatorKind.values()) {
+            authenticatorIds.put(k, newId("aut"));
+        }
+        enrollmentPolicy.put(AuthenticatorKind.PASSWORD, Requirement.REQUIRED);
+        enrollmentPolicy.put(AuthenticatorKind.EMAIL, Requirement.OPTIONAL);
+    }
 
     public static Org fromSeed(InputStream json) {
         try {
-            JsonNode root = new ObjectMapper().readTree(json);
-            Org org = new Org();
-            for (JsonNode a : root.path("apps")) {
-                List<String> uris = new ArrayList<>();
-                a.path("redirectUris").forEach(u -> uris.add(u.asText()));
-                org.addApp(new OrgApp(a.path("clientId").asText(), a.hasNonNull("clientSecret") ? a.get("clientSecret").asText() : null,
-                        a.path("label").asText(a.path("clientId").asText()), uris,
-                        SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST"))));
-            }
-            for (JsonNode u : root.path("users")) {
-                List<String> groups = new ArrayList<>(List.of("Everyone"));
-                u.path("groups").forEach(g -> { if (!groups.contains(g.asText())) groups.add(g.asText()); });
-                org.addUser(new OrgUser(newId("00u"), u.path("login").asText(), u.path("email").asText(u.path("login").asText()),
-                        u.path("firstName").asText(""), u.path("lastName").asText(""), groups,
-                        u.hasNonNull("password") ? u.get("password").asText() : null,
-                        UserStatus.valueOf(u.path("status").asText("ACTIVE"))));
-            }
-            return org;
+            return fromSeed(new ObjectMapper().readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable seed file", e);
         }
+    }
+
+    private static Org fromSeed(JsonNode root) {
+        Org org = new Org();
+        Instant now = Instant.now();
+        JsonNode pw = root.path("authenticators").path("password");
+        if (!pw.isMissingNode()) {
+            PasswordPolicy d = PasswordPolicy.defaults();
+            org.passwordPolicy(new PasswordPolicy(pw.path("minLength").asInt(d.minLength()), pw.path("minLowerCase").asInt(d.minLowerCase()),
+                    pw.path("minUpperCase").asInt(d.minUpperCase()), pw.path("minNumber").asInt(d.minNumber()),
+                    pw.path("minSymbol").asInt(d.minSymbol()), pw.path("excludeUsername").asBoolean(d.excludeUsername()),
+                    pw.path("maxAttempts").asInt(d.maxAttempts())));
+        }
+        root.path("enrollmentPolicy").fields().forEachRemaining(e ->
+                org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
+        root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
+        for (JsonNode a : root.path("apps")) {
+            List<String> uris = new ArrayList<>();
+            a.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            org.addApp(new OrgApp(a.path("clientId").asText(), a.hasNonNull("clientSecret") ? a.get("clientSecret").asText() : null,
+                    a.path("label").asText(a.path("clientId").asText()), uris,
+                    SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
+                    a.path("requireEmailCode").asBoolean(false)));
+        }
+        for (JsonNode u : root.path("users")) {
+            List<String> groups = new ArrayList<>();
+            u.path("groups").forEach(g -> groups.add(g.asText()));
+            UserStatus status = UserStatus.valueOf(u.path("status").asText("ACTIVE"));
+            org.createUser(u.path("login").asText(), u.path("email").asText(u.path("login").asText()),
+                    u.path("firstName").asText(""), u.path("lastName").asText(""), groups,
+                    u.hasNonNull("password") ? u.get("password").asText() : null, status,
+                    u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
+        }
+        return org;
     }
 
     public static Org fromSeed(Path file) {
@@ -71,8 +105,16 @@ public final class Org {
         }
     }
 
-    public void addUser(OrgUser user) {
-        usersByLogin.put(user.login().toLowerCase(Locale.ROOT), user);
+    /** Adds a user; everyone is in the Everyone group, as in Okta. */
+    public OrgUser createUser(String login, String email, String firstName, String lastName, List<String> groups,
+                              String password, UserStatus status, boolean emailEnrolled, Instant at) {
+        List<String> all = new ArrayList<>(List.of("Everyone"));
+        groups.stream().filter(g -> !all.contains(g)).forEach(all::add);
+        OrgUser user = new OrgUser(newId("00u"), login, email, firstName, lastName, all, password, status, emailEnrolled, at);
+        if (usersByLogin.putIfAbsent(login.toLowerCase(Locale.ROOT), user) != null) {
+            throw new IllegalArgumentException("login already exists: " + login);
+        }
+        return user;
     }
 
     public void addApp(OrgApp app) {
@@ -88,8 +130,57 @@ public final class Org {
         return usersByLogin.values().stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
+    /** By id, or by login (the Users API accepts either in the path). */
+    public Optional<OrgUser> user(String idOrLogin) {
+        return userById(idOrLogin).or(() -> userByLogin(idOrLogin));
+    }
+
+    public Collection<OrgUser> users() {
+        return usersByLogin.values();
+    }
+
     public Optional<OrgApp> app(String clientId) {
         return clientId == null ? Optional.empty() : Optional.ofNullable(appsById.get(clientId));
+    }
+
+    public String authenticatorId(AuthenticatorKind kind) {
+        return authenticatorIds.get(kind);
+    }
+
+    public Optional<AuthenticatorKind> authenticatorById(String id) {
+        return authenticatorIds.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst();
+    }
+
+    public Requirement enrollmentPolicy(AuthenticatorKind kind) {
+        return enrollmentPolicy.get(kind);
+    }
+
+    public void enrollmentPolicy(AuthenticatorKind kind, Requirement requirement) {
+        enrollmentPolicy.put(kind, requirement);
+    }
+
+    public PasswordPolicy passwordPolicy() {
+        return passwordPolicy;
+    }
+
+    public void passwordPolicy(PasswordPolicy policy) {
+        this.passwordPolicy = policy;
+    }
+
+    public void addApiToken(String token) {
+        apiTokens.add(token);
+    }
+
+    public boolean apiTokenValid(String token) {
+        if (token == null) {
+            return false;
+        }
+        Set<String> copy = new HashSet<>(apiTokens);
+        boolean found = false;
+        for (String t : copy) {
+            found |= MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        }
+        return found;
     }
 
     /** An Okta-looking id: a three-character prefix and 17 random characters. */

@@ -1,21 +1,29 @@
 package io.oiefilter.simulator.org;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
-/** An OIDC app integration: a confidential client when it has a secret, public otherwise. */
+/**
+ * An OIDC app integration (a confidential client when it has a secret, public otherwise) with its
+ * sign-on policy: one-step or identifier-first, and whether an email code is asked after the password.
+ */
 public final class OrgApp {
     private final String clientId;
     private final String clientSecret;
     private final String label;
     private final List<String> redirectUris;
     private volatile SignOnMode signOnMode;
+    private volatile boolean requireEmailCode;
 
-    public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris, SignOnMode signOnMode) {
+    public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris, SignOnMode signOnMode,
+                  boolean requireEmailCode) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.label = label;
         this.redirectUris = List.copyOf(redirectUris);
         this.signOnMode = signOnMode;
+        this.requireEmailCode = requireEmailCode;
     }
 
     public String clientId() { return clientId; }
@@ -24,12 +32,13 @@ public final class OrgApp {
     public String label() { return label; }
     public List<String> redirectUris() { return redirectUris; }
     public SignOnMode signOnMode() { return signOnMode; }
-    /** Tests switch an app between the two sign-on policies at run time. */
+    /** Tests switch an app between sign-on policies at run time. */
     public void signOnMode(SignOnMode mode) { this.signOnMode = mode; }
+    public boolean requireEmailCode() { return requireEmailCode; }
+    public void requireEmailCode(boolean require) { this.requireEmailCode = require; }
 
     public boolean secretMatches(String candidate) {
         return clientSecret != null && candidate != null
-                && java.security.MessageDigest.isEqual(clientSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(clientSecret.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
     }
 }

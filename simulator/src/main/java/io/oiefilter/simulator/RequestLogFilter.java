@@ -1,0 +1,24 @@
+package io.oiefilter.simulator;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/** Counts every request by endpoint before anything else looks at it. */
+@Provider
+@PreMatching
+public final class RequestLogFilter implements ContainerRequestFilter {
+    private final Simulator sim;
+
+    @Inject
+    public RequestLogFilter(Simulator sim) {
+        this.sim = sim;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        sim.requestLog().count(Endpoints.of(request.getUriInfo().getPath()));
+    }
+}

@@ -1,0 +1,174 @@
+package io.oiefilter.simulator.idx;
+
+import io.oiefilter.simulator.mail.Outbox;
+import io.oiefilter.simulator.org.AuthenticatorKind;
+import io.oiefilter.simulator.org.Org;
+import io.oiefilter.simulator.org.OrgUser;
+import io.oiefilter.simulator.org.Requirement;
+import io.oiefilter.simulator.org.UserStatus;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The org's policy engine: after every accepted step it decides what the transaction offers next,
+ * as Okta does: verify the sign-on policy's authenticators (password first, then the rest through
+ * select-authenticator-authenticate), enroll what the enrollment policy requires (optional ones
+ * skippable), then succeed. Email codes are sent to the outbox, live 5 minutes and work once.
+ */
+public final class IdxEngine {
+    public static final Duration EMAIL_CODE_LIFETIME = Duration.ofMinutes(5);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Org org;
+    private final Interactions interactions;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public IdxEngine(Org org, Interactions interactions, Outbox outbox, Clock clock) {
+        this.org = org;
+        this.interactions = interactions;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Opens a transaction at its first offer; an activating user skips identify and goes to enrollment. */
+    public Interaction open(io.oiefilter.simulator.org.OrgApp app, List<String> scopes, String codeChallenge, String redirectUri,
+                            String state, String nonce, OrgUser activating) {
+        Interaction i = interactions.open(app, scopes, codeChallenge, redirectUri, state, nonce);
+        synchronized (i) {
+            if (activating != null) {
+                i.user = activating;
+                i.intent = Interaction.Intent.ACTIVATION;
+            }
+            advance(i);
+        }
+        return i;
+    }
+
+    /** Moves the transaction to its next offer; call with the interaction's monitor held. */
+    public Offer advance(Interaction i) {
+        i.offer = next(i);
+        return i.offer;
+    }
+
+    private Offer next(Interaction i) {
+        if (i.interactionCode != null) {
+            return Offer.of(Offer.Kind.SUCCESS);
+        }
+        if (i.user == null) {
+            return Offer.of(Offer.Kind.IDENTIFY);
+        }
+        if (i.current != null) {
+            Offer.Kind kind = switch (i.mode) {
+                case CHALLENGE -> Offer.Kind.CHALLENGE;
+                case ENROLL -> Offer.Kind.ENROLL;
+                case RESET -> Offer.Kind.RESET;
+            };
+            return new Offer(kind, List.of(i.current), kind == Offer.Kind.ENROLL && enrollmentSkippable(i));
+        }
+        List<AuthenticatorKind> toVerify = new ArrayList<>();
+        for (AuthenticatorKind k : factors(i)) {
+            if (!i.verified.contains(k) && i.user.enrolled(k)) {
+                toVerify.add(k);
+            }
+        }
+        if (!toVerify.isEmpty()) {
+            if (i.intent == Interaction.Intent.LOGIN && i.verified.isEmpty() && toVerify.get(0) == AuthenticatorKind.PASSWORD) {
+                return start(i, AuthenticatorKind.PASSWORD, Interaction.Mode.CHALLENGE);
+            }
+            return new Offer(Offer.Kind.SELECT_AUTHENTICATE, toVerify, false);
+        }
+        if (i.intent == Interaction.Intent.RECOVERY && !i.verified.contains(AuthenticatorKind.PASSWORD)) {
+            return start(i, AuthenticatorKind.PASSWORD, Interaction.Mode.RESET);
+        }
+        List<AuthenticatorKind> required = enrollments(i, true);
+        List<AuthenticatorKind> optional = i.optionalSkipped ? List.of() : enrollments(i, false);
+        if (!required.isEmpty() || !optional.isEmpty()) {
+            List<AuthenticatorKind> options = new ArrayList<>(required);
+            options.addAll(optional);
+            return new Offer(Offer.Kind.SELECT_ENROLL, options, required.isEmpty());
+        }
+        succeed(i);
+        return Offer.of(Offer.Kind.SUCCESS);
+    }
+
+    /** Starts a challenge, enrollment or reset of one authenticator (sending an email code where needed). */
+    public Offer start(Interaction i, AuthenticatorKind kind, Interaction.Mode mode) {
+        i.current = kind;
+        i.mode = mode;
+        if (kind == AuthenticatorKind.EMAIL) {
+            sendEmailCode(i);
+        }
+        return new Offer(mode == Interaction.Mode.CHALLENGE ? Offer.Kind.CHALLENGE
+                : mode == Interaction.Mode.ENROLL ? Offer.Kind.ENROLL : Offer.Kind.RESET, List.of(kind),
+                mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
+    }
+
+    /** The authenticator in progress is done: verified, enrolled or reset. */
+    public void complete(Interaction i) {
+        i.verified.add(i.current);
+        i.current = null;
+        i.mode = null;
+        i.emailCode = null;
+    }
+
+    public void sendEmailCode(Interaction i) {
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        i.emailCode = code;
+        i.emailCodeSentAt = clock.instant();
+        i.emailCodeExpires = i.emailCodeSentAt.plus(EMAIL_CODE_LIFETIME);
+        OrgUser u = i.user;
+        String purpose = i.mode == Interaction.Mode.ENROLL ? "verify your email address" : "sign in";
+        outbox.send(u.email(), "Your verification code", "Hi " + u.firstName() + ", enter " + code + " to " + purpose
+                + " to " + i.app().label() + ". The code expires in " + EMAIL_CODE_LIFETIME.toMinutes() + " minutes.",
+                "otp", code, null, i.emailCodeSentAt);
+    }
+
+    /** A code matches once, before it expires. */
+    public boolean emailCodeMatches(Interaction i, String candidate) {
+        boolean ok = i.emailCode != null && candidate != null && clock.instant().isBefore(i.emailCodeExpires)
+                && java.security.MessageDigest.isEqual(i.emailCode.getBytes(), candidate.trim().getBytes());
+        if (ok) {
+            i.emailCode = null;
+        }
+        return ok;
+    }
+
+    private List<AuthenticatorKind> factors(Interaction i) {
+        return switch (i.intent) {
+            case LOGIN -> i.app().requireEmailCode() ? List.of(AuthenticatorKind.PASSWORD, AuthenticatorKind.EMAIL)
+                    : List.of(AuthenticatorKind.PASSWORD);
+            case RECOVERY -> List.of(AuthenticatorKind.EMAIL);
+            case ACTIVATION -> List.of();
+        };
+    }
+
+    private List<AuthenticatorKind> enrollments(Interaction i, boolean required) {
+        List<AuthenticatorKind> out = new ArrayList<>();
+        for (AuthenticatorKind k : AuthenticatorKind.values()) {
+            Requirement r = org.enrollmentPolicy(k);
+            boolean mustHave = r == Requirement.REQUIRED || (k == AuthenticatorKind.EMAIL && i.app().requireEmailCode());
+            if (!i.user.enrolled(k) && (required ? mustHave : !mustHave && r == Requirement.OPTIONAL)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private boolean enrollmentSkippable(Interaction i) {
+        return enrollments(i, true).isEmpty();
+    }
+
+    private void succeed(Interaction i) {
+        OrgUser u = i.user;
+        if (u.status() == UserStatus.PROVISIONED || u.status() == UserStatus.STAGED || u.status() == UserStatus.RECOVERY) {
+            u.status(UserStatus.ACTIVE, clock.instant()); // activation (or recovery) completed
+        }
+        u.signedIn(clock.instant());
+        interactions.issueCode(i);
+    }
+}

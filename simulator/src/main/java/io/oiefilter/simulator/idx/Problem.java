@@ -1,0 +1,19 @@
+package io.oiefilter.simulator.idx;
+
+/**
+ * Why a step was refused, as Okta words it.
+ *
+ * @param fieldLevel true when Okta puts the message on the passcode field instead of at the top
+ */
+public record Problem(int status, String message, String i18nKey, boolean fieldLevel) {
+    public static final Problem AUTHENTICATION_FAILED = new Problem(400, "Authentication failed", "errors.E0000004", false);
+    public static final Problem PASSWORD_INCORRECT = new Problem(401, "Password is incorrect", "incorrectPassword", false);
+    public static final Problem CODE_INVALID = new Problem(401, "Invalid code. Try again.", "api.authn.error.PASSCODE_INVALID", true);
+    public static final Problem LOCKED = new Problem(401, "This factor is suspended for your account due to too many failed attempts",
+            "authfactor.challenge.suspended_factor", false);
+
+    public static Problem passwordRequirements(String unmet) {
+        return new Problem(400, "Password requirements were not met. Password requirements: " + unmet + ".",
+                "password.passwordRequirementsNotMet", true);
+    }
+}
