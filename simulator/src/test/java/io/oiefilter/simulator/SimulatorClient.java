@@ -57,13 +57,61 @@ final class SimulatorClient {
     }
 
     String interact() throws Exception {
-        Answer a = form(sim.issuer() + "/v1/interact", Map.of("client_id", CLIENT_ID, "client_secret", SECRET,
-                "scope", "openid profile email", "redirect_uri", REDIRECT, "state", "s1", "nonce", "n-123",
-                "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256"));
+        Answer a = interact(Map.of());
         if (a.status() != 200) {
             throw new AssertionError("interact: " + a);
         }
         return a.body().get("interaction_handle").asText();
+    }
+
+    /** Interact as the confidential demo app, with extra parameters such as activation_token. */
+    Answer interact(Map<String, String> extra) throws Exception {
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("client_id", CLIENT_ID, "client_secret", SECRET,
+                "scope", "openid profile email", "redirect_uri", REDIRECT, "state", "s1", "nonce", "n-123",
+                "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256"));
+        form.putAll(extra);
+        return form(sim.issuer() + "/v1/interact", form);
+    }
+
+    Answer idx(String endpoint, String stateHandle, String fields) throws Exception {
+        return ion(sim.baseUri() + "/idp/idx/" + endpoint, "{" + (fields.isEmpty() ? "" : fields + ",")
+                + "\"stateHandle\":\"" + stateHandle + "\"}");
+    }
+
+    Answer select(String endpoint, JsonNode state, String methodType) throws Exception {
+        return idx(endpoint, state.get("stateHandle").asText(), "\"authenticator\":{\"id\":\""
+                + optionId(state, methodType) + "\",\"methodType\":\"" + methodType + "\"}");
+    }
+
+    /** The authenticator id a select-authenticator-* remediation offers for a method type. */
+    static String optionId(JsonNode state, String methodType) {
+        for (JsonNode r : state.path("remediation").path("value")) {
+            for (JsonNode f : r.path("value")) {
+                for (JsonNode o : f.path("options")) {
+                    String id = null;
+                    String type = null;
+                    for (JsonNode v : o.path("value").path("form").path("value")) {
+                        if ("id".equals(v.path("name").asText())) id = v.path("value").asText();
+                        if ("methodType".equals(v.path("name").asText())) type = v.path("value").asText();
+                    }
+                    if (methodType.equals(type)) {
+                        return id;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + methodType + " option in " + state);
+    }
+
+    static java.util.List<String> remediationNames(JsonNode state) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        state.path("remediation").path("value").forEach(r -> names.add(r.path("name").asText()));
+        return names;
+    }
+
+    /** The code in the newest email to that address. */
+    String latestCode(String address) {
+        return sim.outbox().latest(address).orElseThrow(() -> new AssertionError("no email to " + address)).code();
     }
 
     Answer introspect(String interactionHandle) throws Exception {

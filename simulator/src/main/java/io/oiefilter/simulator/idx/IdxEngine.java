@@ -85,12 +85,9 @@ public final class IdxEngine {
         if (i.intent == Interaction.Intent.RECOVERY && !i.verified.contains(AuthenticatorKind.PASSWORD)) {
             return start(i, AuthenticatorKind.PASSWORD, Interaction.Mode.RESET);
         }
-        List<AuthenticatorKind> required = enrollments(i, true);
-        List<AuthenticatorKind> optional = i.optionalSkipped ? List.of() : enrollments(i, false);
-        if (!required.isEmpty() || !optional.isEmpty()) {
-            List<AuthenticatorKind> options = new ArrayList<>(required);
-            options.addAll(optional);
-            return new Offer(Offer.Kind.SELECT_ENROLL, options, required.isEmpty());
+        List<AuthenticatorKind> options = enrollable(i);
+        if (!options.isEmpty()) {
+            return new Offer(Offer.Kind.SELECT_ENROLL, options, enrollments(i, true).isEmpty());
         }
         succeed(i);
         return Offer.of(Offer.Kind.SUCCESS);
@@ -145,6 +142,18 @@ public final class IdxEngine {
             case RECOVERY -> List.of(AuthenticatorKind.EMAIL);
             case ACTIVATION -> List.of();
         };
+    }
+
+    /** What the user may still enroll now: the required ones, then the optional ones not skipped. */
+    public List<AuthenticatorKind> enrollable(Interaction i) {
+        if (i.user == null) {
+            return List.of();
+        }
+        List<AuthenticatorKind> out = new ArrayList<>(enrollments(i, true));
+        if (!i.optionalSkipped) {
+            out.addAll(enrollments(i, false));
+        }
+        return out;
     }
 
     private List<AuthenticatorKind> enrollments(Interaction i, boolean required) {

@@ -241,7 +241,7 @@ public final class IdxResource {
 
     private Response state(Interaction i, Problem problem) {
         return answer(problem == null ? 200 : problem.status(),
-                sim.responses().state(i, sim.interactions().expiresAt(i), problem));
+                sim.responses().state(i, sim.interactions().expiresAt(i), problem, sim.engine().enrollable(i)));
     }
 
     private Response notOffered(Interaction i) {

@@ -34,7 +34,7 @@ public final class IdxResponses {
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
-    public ObjectNode state(Interaction i, String expiresAt, Problem problem) {
+    public ObjectNode state(Interaction i, String expiresAt, Problem problem, List<AuthenticatorKind> enrollable) {
         Offer offer = i.offer;
         ObjectNode root = json.createObjectNode().put("version", "1.0.0").put("stateHandle", i.stateHandle)
                 .put("expiresAt", expiresAt).put("intent", "LOGIN");
@@ -74,8 +74,14 @@ public final class IdxResponses {
                 String label = offer.kind() == Offer.Kind.RESET ? "New password" : password ? "Enter password" : "Enter code";
                 remediations.add(form(offer.kind() == Offer.Kind.RESET ? "reset-authenticator" : "enroll-authenticator",
                         "/idp/idx/challenge/answer", "$.currentAuthenticator", i, passcodeField(label, password, problem)));
-                if (offer.kind() == Offer.Kind.ENROLL && offer.skippable()) {
-                    remediations.add(form("skip", "/idp/idx/skip", null, i));
+                if (offer.kind() == Offer.Kind.ENROLL) {
+                    // Okta lets the user pick another authenticator to enroll instead, or skip an optional one.
+                    remediations.add(select("select-authenticator-enroll", "/idp/idx/credential/enroll",
+                            "$.authenticators.value[", i, enrollable));
+                    if (offer.skippable()) {
+                        remediations.add(form("skip", "/idp/idx/skip", null, i));
+                    }
+                    authenticators = enrollable;
                 }
                 currentKey = "currentAuthenticator";
                 current = authenticator(k, null, i, false, !password);
@@ -103,7 +109,14 @@ public final class IdxResponses {
             root.set("authenticators", wrap("array", array(listed)));
             root.set("authenticatorEnrollments", wrap("array", array(enrollments(i, offer))));
             if (withEnrollmentAuthenticator) {
-                root.set("enrollmentAuthenticator", wrap("object", authenticator(i.current, null, i, false, false)));
+                ObjectNode enrolling = authenticator(i.current, null, i, false, false);
+                if (i.current == AuthenticatorKind.PASSWORD) {
+                    enrolling.set("settings", passwordSettings(org.passwordPolicy()));
+                }
+                root.set("enrollmentAuthenticator", wrap("object", enrolling));
+            }
+            if (i.intent == Interaction.Intent.RECOVERY && offer.kind() != Offer.Kind.RESET) {
+                root.set("recoveryAuthenticator", wrap("object", authenticator(AuthenticatorKind.PASSWORD, null, i, false, false)));
             }
         }
         if (i.user != null) {
