@@ -6,6 +6,7 @@ import io.oiefilter.simulator.idx.IdxResource;
 import io.oiefilter.simulator.idx.IdxResponses;
 import io.oiefilter.simulator.idx.Interactions;
 import io.oiefilter.simulator.mail.Outbox;
+import io.oiefilter.simulator.mgmt.UsersResource;
 import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
 import io.oiefilter.simulator.org.Org;
@@ -50,7 +51,7 @@ public final class Simulator implements AutoCloseable {
 
     private void listen(int port) {
         Simulator self = this;
-        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class, RequestLogFilter.class).register(new AbstractBinder() {
+        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class, UsersResource.class, RequestLogFilter.class).register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(self).to(Simulator.class);

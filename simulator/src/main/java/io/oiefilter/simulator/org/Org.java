@@ -37,6 +37,7 @@ public final class Org {
     private final Map<AuthenticatorKind, Requirement> enrollmentPolicy = new EnumMap<>(AuthenticatorKind.class);
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
     private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private volatile String activationLinkTemplate = "{org}/welcome/{token}";
 
     public Org() {
         for (AuthenticatorKind k : AuthenticatorKind.values()) {
@@ -68,6 +69,9 @@ public final class Org {
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
         root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
+        if (root.hasNonNull("activationLink")) {
+            org.activationLinkTemplate(root.get("activationLink").asText());
+        }
         for (JsonNode a : root.path("apps")) {
             List<String> uris = new ArrayList<>();
             a.path("redirectUris").forEach(u -> uris.add(u.asText()));
@@ -165,6 +169,18 @@ public final class Org {
 
     public void passwordPolicy(PasswordPolicy policy) {
         this.passwordPolicy = policy;
+    }
+
+    /**
+     * Where activation emails and activationUrl point: Okta's hosted page by default; an org whose
+     * email template links to the app sets e.g. "http://localhost:8080/sample/oie/activate?token={token}".
+     */
+    public void activationLinkTemplate(String template) {
+        this.activationLinkTemplate = template;
+    }
+
+    public String activationLink(String orgBase, String token) {
+        return activationLinkTemplate.replace("{org}", orgBase).replace("{token}", token);
     }
 
     public void addApiToken(String token) {
