@@ -7,6 +7,7 @@ import io.oiefilter.simulator.idx.IdxResponses;
 import io.oiefilter.simulator.idx.Interactions;
 import io.oiefilter.simulator.mail.Outbox;
 import io.oiefilter.simulator.mgmt.UsersResource;
+import io.oiefilter.simulator.oauth.Grants;
 import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
 import io.oiefilter.simulator.org.Org;
@@ -37,6 +38,7 @@ public final class Simulator implements AutoCloseable {
     private IdxResponses responses;
     private IdxEngine engine;
     private TokenIssuer tokens;
+    private final Grants grants = new Grants();
 
     private Simulator(Org org) {
         this.org = org;
@@ -109,6 +111,10 @@ public final class Simulator implements AutoCloseable {
     /** The org's clock; {@code clock().advance(...)} moves time forward for expiry tests. */
     public SimulatorClock clock() {
         return clock;
+    }
+
+    public Grants grants() {
+        return grants;
     }
 
     public TokenIssuer tokens() {

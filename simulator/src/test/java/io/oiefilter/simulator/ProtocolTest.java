@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.oiefilter.simulator.SimulatorClient.Answer;
 import io.oiefilter.simulator.oauth.FormBody;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,61 @@ class ProtocolTest extends SimulatorTestBase {
         assertEquals("openid profile email", form.get("scope"));
         assertEquals("http://localhost:8080/cb", form.get("redirect_uri"));
         assertEquals("100%", form.get("state"));
+    }
+
+    private JsonNode tokensWithRefresh() throws Exception {
+        Answer interact = client.interact(Map.of("scope", "openid profile email offline_access"));
+        Answer i = client.introspect(interact.body().get("interaction_handle").asText());
+        Answer id = client.identify(i.body().get("stateHandle").asText(), "alice@example.com", null);
+        Answer ok = client.answer(id.body().get("stateHandle").asText(), "Wonderland-2026!");
+        Answer tokens = client.token(SimulatorClient.interactionCode(ok.body()), SimulatorClient.VERIFIER, SimulatorClient.SECRET);
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        return tokens.body();
+    }
+
+    @Test
+    void refreshTokensIssueNewTokens() throws Exception {
+        JsonNode tokens = tokensWithRefresh();
+        String refresh = tokens.get("refresh_token").asText();
+        Answer refreshed = client.form(sim.issuer() + "/v1/token", Map.of("grant_type", "refresh_token", "refresh_token", refresh,
+                "client_id", SimulatorClient.CLIENT_ID, "client_secret", SimulatorClient.SECRET, "scope", "openid"));
+        assertEquals(200, refreshed.status(), refreshed.body().toString());
+        assertTrue(refreshed.body().has("access_token") && refreshed.body().has("id_token"));
+
+        assertEquals(200, client.form(sim.issuer() + "/v1/revoke", Map.of("token", refresh, "token_type_hint", "refresh_token",
+                "client_id", SimulatorClient.CLIENT_ID, "client_secret", SimulatorClient.SECRET)).status());
+        Answer afterRevoke = client.form(sim.issuer() + "/v1/token", Map.of("grant_type", "refresh_token", "refresh_token", refresh,
+                "client_id", SimulatorClient.CLIENT_ID, "client_secret", SimulatorClient.SECRET));
+        assertEquals(400, afterRevoke.status());
+        assertEquals("invalid_grant", afterRevoke.body().get("error").asText());
+    }
+
+    @Test
+    void userinfoAnswersValidAccessTokensUntilRevoked() throws Exception {
+        String access = tokensWithRefresh().get("access_token").asText();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(URI.create(sim.issuer() + "/v1/userinfo"))
+                .header("Authorization", "Bearer " + access).build();
+        java.net.http.HttpResponse<String> info = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, info.statusCode());
+        assertTrue(info.body().contains("\"preferred_username\":\"alice@example.com\""), info.body());
+
+        client.form(sim.issuer() + "/v1/revoke", Map.of("token", access, "client_id", SimulatorClient.CLIENT_ID,
+                "client_secret", SimulatorClient.SECRET));
+        assertEquals(401, http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void logoutReturnsOnlyToRegisteredUris() throws Exception {
+        String idToken = tokensWithRefresh().get("id_token").asText();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = sim.issuer() + "/v1/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri=";
+        java.net.http.HttpResponse<String> ok = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base
+                + "http://localhost:8080/sample/&state=xyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, ok.statusCode());
+        assertEquals("http://localhost:8080/sample/?state=xyz", ok.headers().firstValue("Location").orElseThrow());
+        java.net.http.HttpResponse<String> evil = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base
+                + "https://evil.example/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, evil.statusCode());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -125,34 +126,109 @@ public final class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     public Response token(String body, @HeaderParam("Authorization") String authorization) {
         Map<String, String> form = FormBody.parse(body);
-        String[] basic = basicCredentials(authorization);
-        String clientId = basic != null ? basic[0] : form.get("client_id");
-        String secret = basic != null ? basic[1] : form.get("client_secret");
-        Optional<OrgApp> app = sim.org().app(clientId);
-        if (app.isEmpty() || (app.get().confidential() && !app.get().secretMatches(secret))) {
+        Optional<OrgApp> app = authenticatedClient(form, authorization);
+        if (app.isEmpty()) {
             return OAuthErrors.error(401, "invalid_client", "Client authentication failed. Either the client or the client credentials are invalid.");
         }
-        if (!"interaction_code".equals(form.get("grant_type"))) {
+        String grantType = form.get("grant_type");
+        Grant grant;
+        if ("interaction_code".equals(grantType)) {
+            Optional<Interaction> found = sim.interactions().redeem(form.get("interaction_code"), app.get());
+            if (found.isEmpty()) {
+                return OAuthErrors.error(400, "invalid_grant", "The interaction code is invalid or has expired.");
+            }
+            Interaction i = found.get();
+            if (!pkceMatches(form.get("code_verifier"), i.codeChallenge())) {
+                return OAuthErrors.error(400, "invalid_grant", "PKCE verification failed.");
+            }
+            grant = new Grant(i.user(), i.app(), i.scopes(), i.nonce());
+        } else if ("refresh_token".equals(grantType)) {
+            Optional<Grant> found = sim.grants().refresh(form.get("refresh_token"))
+                    .filter(g -> g.app().clientId().equals(app.get().clientId()));
+            if (found.isEmpty() || !found.get().user().status().canSignIn()) {
+                return OAuthErrors.error(400, "invalid_grant", "The refresh token is invalid or expired.");
+            }
+            grant = found.get();
+        } else {
             return OAuthErrors.error(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
-        }
-        Optional<Interaction> found = sim.interactions().redeem(form.get("interaction_code"), app.get());
-        if (found.isEmpty()) {
-            return OAuthErrors.error(400, "invalid_grant", "The interaction code is invalid or has expired.");
-        }
-        Interaction i = found.get();
-        if (!pkceMatches(form.get("code_verifier"), i.codeChallenge())) {
-            return OAuthErrors.error(400, "invalid_grant", "PKCE verification failed.");
         }
         ObjectNode tokens = json.createObjectNode().put("token_type", "Bearer")
                 .put("expires_in", TokenIssuer.TOKEN_LIFETIME.toSeconds())
-                .put("access_token", sim.tokens().accessToken(i))
-                .put("scope", String.join(" ", i.scopes()));
-        if (i.scopes().contains("offline_access")) {
-            tokens.put("refresh_token", io.oiefilter.simulator.org.Org.randomString(43));
+                .put("access_token", sim.tokens().accessToken(grant))
+                .put("scope", String.join(" ", grant.scopes()));
+        if (grant.scopes().contains("offline_access")) {
+            tokens.put("refresh_token", "refresh_token".equals(grantType) ? form.get("refresh_token") : sim.grants().newRefreshToken(grant));
         }
-        tokens.put("id_token", sim.tokens().idToken(i));
+        tokens.put("id_token", sim.tokens().idToken(grant));
         return Response.ok(tokens.toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+
+    @GET
+    @Path("v1/userinfo")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response userinfo(@HeaderParam("Authorization") String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        Optional<OrgUser> user = token == null || sim.grants().revoked(token) ? Optional.empty()
+                : sim.tokens().verify(token).map(c -> (String) c.getClaim("uid")).flatMap(sim.org()::userById);
+        if (user.isEmpty()) {
+            return Response.status(401).header("WWW-Authenticate",
+                    "Bearer authorization_uri=\"" + sim.issuer() + "/v1/authorize\", realm=\"" + sim.issuer()
+                            + "\", scope=\"openid\", error=\"invalid_token\", error_description=\"The access token is invalid.\"").build();
+        }
+        OrgUser u = user.get();
+        ObjectNode info = json.createObjectNode().put("sub", u.id()).put("name", u.displayName()).put("locale", "en_US")
+                .put("email", u.email()).put("preferred_username", u.login()).put("given_name", u.firstName())
+                .put("family_name", u.lastName()).put("zoneinfo", "America/Los_Angeles")
+                .put("updated_at", u.lastUpdated().getEpochSecond()).put("email_verified", true);
+        return Response.ok(info.toString()).build();
+    }
+
+    @POST
+    @Path("v1/revoke")
+    @Consumes(MediaType.WILDCARD)
+    public Response revoke(String body, @HeaderParam("Authorization") String authorization) {
+        Map<String, String> form = FormBody.parse(body);
+        if (authenticatedClient(form, authorization).isEmpty()) {
+            return OAuthErrors.error(401, "invalid_client", "Client authentication failed. Either the client or the client credentials are invalid.");
+        }
+        if (blank(form.get("token"))) {
+            return OAuthErrors.error(400, "invalid_request", "The 'token' parameter is required.");
+        }
+        sim.grants().revoke(form.get("token"));
+        return Response.ok().build();
+    }
+
+    /** RP-initiated logout: ends the Okta session and returns to a registered post-logout URI. */
+    @GET
+    @Path("v1/logout")
+    public Response logout(@QueryParam("id_token_hint") String idTokenHint,
+                           @QueryParam("post_logout_redirect_uri") String postLogout, @QueryParam("state") String state) {
+        Optional<String> audience = idTokenHint == null ? Optional.empty()
+                : sim.tokens().verifyIgnoringExpiry(idTokenHint).map(c -> c.getAudience().isEmpty() ? null : c.getAudience().get(0));
+        if (audience.isEmpty()) {
+            return OAuthErrors.error(400, "invalid_request", "The 'id_token_hint' parameter is invalid.");
+        }
+        if (postLogout == null) {
+            return Response.ok("<!DOCTYPE html><title>Signed out</title><p>You have been signed out.</p>", MediaType.TEXT_HTML_TYPE).build();
+        }
+        Optional<OrgApp> app = sim.org().app(audience.get());
+        if (app.isEmpty() || !app.get().postLogoutRedirectUris().contains(postLogout)) {
+            return OAuthErrors.error(400, "invalid_request",
+                    "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings");
+        }
+        String target = postLogout + (state == null ? "" : (postLogout.contains("?") ? "&" : "?") + "state="
+                + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+        return Response.status(302).location(java.net.URI.create(target)).build();
+    }
+
+    /** client_secret_basic or client_secret_post for confidential apps; a public app names itself. */
+    private Optional<OrgApp> authenticatedClient(Map<String, String> form, String authorization) {
+        String[] basic = basicCredentials(authorization);
+        String clientId = basic != null ? basic[0] : form.get("client_id");
+        String secret = basic != null ? basic[1] : form.get("client_secret");
+        return sim.org().app(clientId).filter(a -> !a.confidential() || a.secretMatches(secret));
     }
 
     static boolean pkceMatches(String verifier, String challenge) {

@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.oiefilter.simulator.idx.Interaction;
 import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.OrgUser;
 
@@ -40,6 +39,26 @@ public final class TokenIssuer {
         }
     }
 
+    /** Reads a token this issuer signed; empty if the signature, issuer or expiry is wrong. */
+    public java.util.Optional<JWTClaimsSet> verify(String token) {
+        return verifyIgnoringExpiry(token).filter(c -> c.getExpirationTime() != null
+                && c.getExpirationTime().toInstant().isAfter(clock.instant()));
+    }
+
+    /** As {@link #verify} but accepting an expired token, as id_token_hint may be. */
+    public java.util.Optional<JWTClaimsSet> verifyIgnoringExpiry(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAPublicKey()))) {
+                return java.util.Optional.empty();
+            }
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            return issuer.equals(c.getIssuer()) ? java.util.Optional.of(c) : java.util.Optional.empty();
+        } catch (java.text.ParseException | JOSEException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String jwks() {
         return new JWKSet(key.toPublicJWK()).toString();
     }
@@ -48,27 +67,27 @@ public final class TokenIssuer {
         return issuer;
     }
 
-    public String idToken(Interaction i) {
-        OrgUser user = i.user();
+    public String idToken(Grant g) {
+        OrgUser user = g.user();
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(user.id())
                 .claim("ver", 1)
                 .issuer(issuer)
-                .audience(i.app().clientId())
+                .audience(g.app().clientId())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
                 .jwtID("ID." + Org.randomString(40))
                 .claim("amr", List.of("pwd"))
                 .claim("idp", "00o" + Org.randomString(17))
                 .claim("auth_time", now.getEpochSecond());
-        if (i.nonce() != null && !i.nonce().isEmpty()) {
-            claims.claim("nonce", i.nonce());
+        if (g.nonce() != null && !g.nonce().isEmpty()) {
+            claims.claim("nonce", g.nonce());
         }
-        if (i.scopes().contains("profile")) {
+        if (g.scopes().contains("profile")) {
             claims.claim("name", user.displayName()).claim("preferred_username", user.login());
         }
-        if (i.scopes().contains("email")) {
+        if (g.scopes().contains("email")) {
             claims.claim("email", user.email()).claim("email_verified", true);
         }
         // The default authorization server of the demo org has a "groups" claim for ID tokens.
@@ -76,7 +95,7 @@ public final class TokenIssuer {
         return sign(claims.build(), null);
     }
 
-    public String accessToken(Interaction i) {
+    public String accessToken(Grant g) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("ver", 1)
@@ -85,11 +104,11 @@ public final class TokenIssuer {
                 .audience("api://default")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
-                .claim("cid", i.app().clientId())
-                .claim("uid", i.user().id())
-                .claim("scp", i.scopes())
+                .claim("cid", g.app().clientId())
+                .claim("uid", g.user().id())
+                .claim("scp", g.scopes())
                 .claim("auth_time", now.getEpochSecond())
-                .subject(i.user().login())
+                .subject(g.user().login())
                 .build();
         return sign(claims, JOSEObjectType.JWT);
     }

@@ -75,8 +75,10 @@ public final class Org {
         for (JsonNode a : root.path("apps")) {
             List<String> uris = new ArrayList<>();
             a.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            List<String> logoutUris = new ArrayList<>();
+            a.path("postLogoutRedirectUris").forEach(u -> logoutUris.add(u.asText()));
             org.addApp(new OrgApp(a.path("clientId").asText(), a.hasNonNull("clientSecret") ? a.get("clientSecret").asText() : null,
-                    a.path("label").asText(a.path("clientId").asText()), uris,
+                    a.path("label").asText(a.path("clientId").asText()), uris, logoutUris,
                     SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
                     a.path("requireEmailCode").asBoolean(false)));
         }

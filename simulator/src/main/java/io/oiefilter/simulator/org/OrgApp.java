@@ -13,15 +13,17 @@ public final class OrgApp {
     private final String clientSecret;
     private final String label;
     private final List<String> redirectUris;
+    private final List<String> postLogoutRedirectUris;
     private volatile SignOnMode signOnMode;
     private volatile boolean requireEmailCode;
 
-    public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris, SignOnMode signOnMode,
-                  boolean requireEmailCode) {
+    public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris,
+                  List<String> postLogoutRedirectUris, SignOnMode signOnMode, boolean requireEmailCode) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.label = label;
         this.redirectUris = List.copyOf(redirectUris);
+        this.postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         this.signOnMode = signOnMode;
         this.requireEmailCode = requireEmailCode;
     }
@@ -31,6 +33,7 @@ public final class OrgApp {
     public boolean confidential() { return clientSecret != null; }
     public String label() { return label; }
     public List<String> redirectUris() { return redirectUris; }
+    public List<String> postLogoutRedirectUris() { return postLogoutRedirectUris; }
     public SignOnMode signOnMode() { return signOnMode; }
     /** Tests switch an app between sign-on policies at run time. */
     public void signOnMode(SignOnMode mode) { this.signOnMode = mode; }
