@@ -1,6 +1,10 @@
 package io.oiefilter.simulator;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import io.oiefilter.simulator.admin.AdminResource;
+import io.oiefilter.simulator.faults.FaultFilter;
+import io.oiefilter.simulator.faults.Faults;
 import io.oiefilter.simulator.idx.IdxEngine;
 import io.oiefilter.simulator.idx.IdxResource;
 import io.oiefilter.simulator.idx.IdxResponses;
@@ -12,11 +16,16 @@ import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
 import io.oiefilter.simulator.org.Org;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.Duration;
 
 /**
@@ -32,7 +41,11 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorClock clock = new SimulatorClock();
     private final Outbox outbox = new Outbox();
     private final RequestLog requestLog = new RequestLog();
+    private final Faults faults = new Faults();
+    private final RateLimits rateLimits = new RateLimits(clock);
     private HttpServer server;
+    private JdkHttpHandlerContainer container;
+    private ExecutorService executor;
     private String baseUri;
     private Interactions interactions;
     private IdxResponses responses;
@@ -53,21 +66,35 @@ public final class Simulator implements AutoCloseable {
 
     private void listen(int port) {
         Simulator self = this;
-        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class, UsersResource.class, RequestLogFilter.class).register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(self).to(Simulator.class);
-            }
-        });
-        // Bind first so that the base URI (and so every href and the issuer) names the real port.
-        server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"), config, false);
-        int actual = ((InetSocketAddress) server.getAddress()).getPort();
-        baseUri = "http://127.0.0.1:" + actual;
+        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class, UsersResource.class,
+                AdminResource.class, RequestLogFilter.class, RateLimitFilter.class).register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(self).to(Simulator.class);
+                    }
+                });
+        try {
+            // Loopback only; bound before anything else so the base URI (hrefs, issuer) names the real port.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+        }
+        baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
         interactions = new Interactions(clock, TRANSACTION_LIFETIME);
         responses = new IdxResponses(baseUri, issuer(), org);
         engine = new IdxEngine(org, interactions, outbox, clock);
         tokens = new TokenIssuer(issuer(), clock);
+        container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config);
+        HttpContext context = server.createContext("/", container);
+        context.getFilters().add(new FaultFilter(faults));
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "oie-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
         server.start();
+        container.getApplicationHandler().onStartup(container);
     }
 
     public String baseUri() {
@@ -75,7 +102,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) server.getAddress()).getPort();
+        return server.getAddress().getPort();
     }
 
     /** The default custom authorization server, as an app would configure it. */
@@ -124,8 +151,19 @@ public final class Simulator implements AutoCloseable {
     public void stop() {
         if (server != null) {
             server.stop(0);
+            container.getApplicationHandler().onShutdown(container);
+            executor.shutdownNow();
             server = null;
         }
+    }
+
+    /** Faults armed per endpoint (see {@link Endpoints}). */
+    public Faults faults() {
+        return faults;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     @Override
