@@ -223,4 +223,26 @@ class ConformanceTest extends SimulatorTestBase {
         assertShape("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-verification-password-too-many-attempts.json",
                 state, 401, ION);
     }
+
+    @Test
+    void rateLimited() throws Exception {
+        String handle = client.interact();
+        sim.rateLimits().limit("introspect", 0, java.time.Duration.ofMinutes(1));
+        try {
+            assertShape("okta-signin-widget/playground/mocks/data/idp/idx/error-429-too-many-request.json", client.introspect(handle), 429, ION);
+        } finally {
+            sim.rateLimits().clear();
+        }
+    }
+
+    @Test
+    void interactionCodeGrantNotEnabled() throws Exception {
+        sim.org().addApp(new io.oiefilter.simulator.org.OrgApp("0oa-no-idx", "s", "No IDX", List.of("http://localhost/cb"), List.of(),
+                List.of("authorization_code"), SignOnMode.IDENTIFIER_FIRST, false));
+        Answer a = client.form(sim.issuer() + "/v1/interact", Map.of("client_id", "0oa-no-idx", "client_secret", "s",
+                "scope", "openid", "redirect_uri", "http://localhost/cb", "state", "s",
+                "code_challenge", SimulatorClient.challenge(SimulatorClient.VERIFIER), "code_challenge_method", "S256"));
+        assertShape("okta-signin-widget/src/v3/src/mocks/response/oauth2/default/v1/interact/error-400-unauthorized-client.json",
+                a, 400, "application/json");
+    }
 }

@@ -88,6 +88,10 @@ public final class OAuthResource {
         if (form.containsKey("client_secret") && !app.get().secretMatches(form.get("client_secret"))) {
             return OAuthErrors.error(401, "invalid_client", "The client secret supplied for a confidential client is invalid.");
         }
+        if (!app.get().grantTypes().contains("interaction_code")) {
+            return OAuthErrors.error(400, "unauthorized_client", "The client is not authorized to use the provided grant type. "
+                    + "Configured grant types: [" + String.join(", ", app.get().grantTypes()) + "].");
+        }
         if (!app.get().redirectUris().contains(form.get("redirect_uri"))) {
             return OAuthErrors.error(400, "invalid_request",
                     "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings");

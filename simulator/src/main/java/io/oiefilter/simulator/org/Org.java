@@ -78,7 +78,7 @@ public final class Org {
             List<String> logoutUris = new ArrayList<>();
             a.path("postLogoutRedirectUris").forEach(u -> logoutUris.add(u.asText()));
             org.addApp(new OrgApp(a.path("clientId").asText(), a.hasNonNull("clientSecret") ? a.get("clientSecret").asText() : null,
-                    a.path("label").asText(a.path("clientId").asText()), uris, logoutUris,
+                    a.path("label").asText(a.path("clientId").asText()), uris, logoutUris, grantTypes(a),
                     SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
                     a.path("requireEmailCode").asBoolean(false)));
         }
@@ -92,6 +92,12 @@ public final class Org {
                     u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
         }
         return org;
+    }
+
+    private static List<String> grantTypes(JsonNode app) {
+        List<String> out = new ArrayList<>();
+        app.path("grantTypes").forEach(g -> out.add(g.asText()));
+        return out.isEmpty() ? List.of("authorization_code", "interaction_code", "refresh_token") : out;
     }
 
     public static Org fromSeed(Path file) {

@@ -14,16 +14,18 @@ public final class OrgApp {
     private final String label;
     private final List<String> redirectUris;
     private final List<String> postLogoutRedirectUris;
+    private final List<String> grantTypes;
     private volatile SignOnMode signOnMode;
     private volatile boolean requireEmailCode;
 
     public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris,
-                  List<String> postLogoutRedirectUris, SignOnMode signOnMode, boolean requireEmailCode) {
+                  List<String> postLogoutRedirectUris, List<String> grantTypes, SignOnMode signOnMode, boolean requireEmailCode) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.label = label;
         this.redirectUris = List.copyOf(redirectUris);
         this.postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        this.grantTypes = List.copyOf(grantTypes);
         this.signOnMode = signOnMode;
         this.requireEmailCode = requireEmailCode;
     }
@@ -34,6 +36,8 @@ public final class OrgApp {
     public String label() { return label; }
     public List<String> redirectUris() { return redirectUris; }
     public List<String> postLogoutRedirectUris() { return postLogoutRedirectUris; }
+    /** The grant types enabled for the app; the interaction code flow needs "interaction_code". */
+    public List<String> grantTypes() { return grantTypes; }
     public SignOnMode signOnMode() { return signOnMode; }
     /** Tests switch an app between sign-on policies at run time. */
     public void signOnMode(SignOnMode mode) { this.signOnMode = mode; }
