@@ -178,11 +178,11 @@ public final class IdxResource {
             if (i.offer.kind() != Offer.Kind.IDENTIFY && !(i.offer.kind() == Offer.Kind.CHALLENGE && i.current == AuthenticatorKind.PASSWORD)) {
                 return notOffered(i);
             }
+            // The stateHandle stays: okta-idx-java 2.0.0 identifies with the one it had before recovering.
             i.intent = Interaction.Intent.RECOVERY;
             i.current = null;
             i.mode = null;
             i.verified.clear();
-            sim.interactions().newStateHandle(i);
             sim.engine().advance(i);
             return state(i, null);
         });

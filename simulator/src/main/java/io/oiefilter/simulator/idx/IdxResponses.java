@@ -161,7 +161,10 @@ public final class IdxResponses {
         ObjectNode identifier = json.createObjectNode().put("name", "identifier").put("label", "Username");
         ObjectNode rememberMe = json.createObjectNode().put("name", "rememberMe").put("type", "boolean")
                 .put("label", "Remember this device");
-        return i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN
+        if (i.intent == Interaction.Intent.RECOVERY) {
+            return form("identify-recovery", "/idp/idx/identify", null, i, identifier);
+        }
+        return i.app().signOnMode() == SignOnMode.ONE_STEP
                 ? form("identify", "/idp/idx/identify", null, i, identifier, passcodeField("Password", true, null), rememberMe)
                 : form("identify", "/idp/idx/identify", null, i, identifier, rememberMe);
     }
