@@ -12,6 +12,7 @@ final class SampleDeployment {
     static final String ALICE = "alice@example.com";
     static final String ALICE_PASSWORD = "Wonderland-2026!";
     static final String CLIENT_ID = "0oa-demo-web-app";
+    static final String REDIRECT_URI = "http://localhost:8080/sample/authorization-code/callback";
 
     private SampleDeployment() {
     }

@@ -1,9 +1,6 @@
 package io.oiefilter.simulator;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpServer;
 import io.oiefilter.simulator.admin.AdminResource;
-import io.oiefilter.simulator.faults.FaultFilter;
 import io.oiefilter.simulator.faults.Faults;
 import io.oiefilter.simulator.idx.IdxEngine;
 import io.oiefilter.simulator.idx.IdxResource;
@@ -16,22 +13,14 @@ import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
 import io.oiefilter.simulator.org.Org;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
-import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.time.Duration;
 
 /**
- * A local Okta org speaking the IDX, OAuth 2.0 and OIDC wire formats, bound to loopback only.
- *
- * <pre>Simulator sim = Simulator.start(Org.defaultSeed(), 0); ... sim.stop();</pre>
+ * A local Okta org speaking the IDX, OAuth 2.0, OIDC and Users API wire formats. Runs embedded
+ * ({@code Simulator.start(Org.defaultSeed(), 0)}, bound to loopback), standalone
+ * ({@link SimulatorMain}) or as a WAR ({@link SimulatorApplication}).
  */
 public final class Simulator implements AutoCloseable {
     /** How long an IDX transaction lives, as in Okta's default. */
@@ -43,66 +32,72 @@ public final class Simulator implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final RateLimits rateLimits = new RateLimits(clock);
-    private HttpServer server;
-    private JdkHttpHandlerContainer container;
-    private ExecutorService executor;
-    private String baseUri;
+    private final Grants grants = new Grants();
+    private volatile String baseUri;
     private Interactions interactions;
     private IdxResponses responses;
     private IdxEngine engine;
     private TokenIssuer tokens;
-    private final Grants grants = new Grants();
+    private EmbeddedServer server;
 
     private Simulator(Org org) {
         this.org = org;
     }
 
-    /** Starts on 127.0.0.1 and the given port (0 picks a free one). */
+    /** Starts on 127.0.0.1 and the given port (0 picks a free one): the embedded and standalone mode. */
     public static Simulator start(Org org, int port) {
         Simulator sim = new Simulator(org);
-        sim.listen(port);
+        sim.server = new EmbeddedServer(sim, port);
+        sim.bind("http://127.0.0.1:" + sim.server.port());
+        sim.server.start();
         return sim;
     }
 
-    private void listen(int port) {
+    /** For a servlet container (the WAR): the base URI is bound on the first request. */
+    static Simulator hosted(Org org) {
+        return new Simulator(org);
+    }
+
+    /** Fixes the org's base URL (hrefs, issuer); the first call wins. */
+    synchronized void bind(String base) {
+        if (baseUri != null) {
+            return;
+        }
+        String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        interactions = new Interactions(clock, TRANSACTION_LIFETIME);
+        responses = new IdxResponses(b, b + "/oauth2/default", org);
+        engine = new IdxEngine(org, interactions, outbox, clock);
+        tokens = new TokenIssuer(b + "/oauth2/default", clock);
+        baseUri = b;
+    }
+
+    boolean bound() {
+        return baseUri != null;
+    }
+
+    /** The JAX-RS application: the Okta endpoints, the admin endpoints and the request filters. */
+    ResourceConfig resources() {
+        return configure(new ResourceConfig());
+    }
+
+    ResourceConfig configure(ResourceConfig config) {
         Simulator self = this;
-        ResourceConfig config = new ResourceConfig(OAuthResource.class, IdxResource.class, UsersResource.class,
-                AdminResource.class, RequestLogFilter.class, RateLimitFilter.class).register(new AbstractBinder() {
+        return config.registerClasses(OAuthResource.class, IdxResource.class, UsersResource.class, AdminResource.class,
+                RequestLogFilter.class, RateLimitFilter.class).register(new AbstractBinder() {
                     @Override
                     protected void configure() {
                         bind(self).to(Simulator.class);
                     }
                 });
-        try {
-            // Loopback only; bound before anything else so the base URI (hrefs, issuer) names the real port.
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
-        }
-        baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
-        interactions = new Interactions(clock, TRANSACTION_LIFETIME);
-        responses = new IdxResponses(baseUri, issuer(), org);
-        engine = new IdxEngine(org, interactions, outbox, clock);
-        tokens = new TokenIssuer(issuer(), clock);
-        container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config);
-        HttpContext context = server.createContext("/", container);
-        context.getFilters().add(new FaultFilter(faults));
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "oie-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
-        container.getApplicationHandler().onStartup(container);
     }
 
     public String baseUri() {
         return baseUri;
     }
 
+    /** The embedded server's port. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The default custom authorization server, as an app would configure it. */
@@ -150,9 +145,7 @@ public final class Simulator implements AutoCloseable {
 
     public void stop() {
         if (server != null) {
-            server.stop(0);
-            container.getApplicationHandler().onShutdown(container);
-            executor.shutdownNow();
+            server.stop();
             server = null;
         }
     }

@@ -1,0 +1,56 @@
+package io.oiefilter.simulator.faults;
+
+import io.oiefilter.simulator.Endpoints;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Fault injection for the WAR: status, body, content type (or none) and delay. A servlet cannot
+ * drop its connection, so there a "drop" fault answers an empty 500 instead.
+ */
+public abstract class FaultServletFilter extends HttpFilter {
+    /** Where the deployment keeps its faults. */
+    protected abstract Faults faults();
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        Optional<Fault> fault = faults().take(Endpoints.of(path));
+        if (fault.isEmpty()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        Fault f = fault.get();
+        if (!f.delay().isZero()) {
+            try {
+                Thread.sleep(f.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (f.drop()) {
+            res.setStatus(500);
+            res.setContentLength(0);
+            res.flushBuffer();
+            return;
+        }
+        if (f.status() == 0) {
+            chain.doFilter(req, res);
+            return;
+        }
+        res.setStatus(f.status());
+        if (f.contentType() != null) {
+            res.setContentType(f.contentType());
+        }
+        byte[] body = f.body() == null ? new byte[0] : f.body().getBytes(StandardCharsets.UTF_8);
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+    }
+}
