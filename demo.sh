@@ -53,6 +53,7 @@ for _ in $(seq 1 120); do
     Open:      http://localhost:$APP_PORT/sample/
     Sign in:   alice@example.com / Wonderland-2026!
     Okta org:  http://127.0.0.1:$SIM_PORT/oauth2/default (the local simulator)
+    Outbox:    http://127.0.0.1:$SIM_PORT/admin/outbox.html (emails the org "sent")
 
   Ctrl-C stops the demo.
 MSG
