@@ -245,4 +245,20 @@ class ConformanceTest extends SimulatorTestBase {
         assertShape("okta-signin-widget/src/v3/src/mocks/response/oauth2/default/v1/interact/error-400-unauthorized-client.json",
                 a, 400, "application/json");
     }
+
+    @Test
+    void expiredPassword() throws Exception {
+        mode(SignOnMode.ONE_STEP);
+        try {
+            OrgUser u = sim.org().createUser("expired@example.com", "expired@example.com", "Ex", "Pired", List.of(), "Old-Password-1",
+                    UserStatus.PASSWORD_EXPIRED, true, java.time.Instant.now());
+            Answer reenroll = client.identify(sh(client.introspect(client.interact())), u.login(), "Old-Password-1");
+            assertShape("okta-idx-dotnet/mocks/01-basic-login/password-expired-identify-response.json", reenroll, 200, ION);
+            Answer done = client.answer(sh(reenroll), "New-Password-2");
+            assertTrue(done.body().has("successWithInteractionCode"), done.body().toString());
+            assertEquals(UserStatus.ACTIVE, u.status());
+        } finally {
+            mode(SignOnMode.IDENTIFIER_FIRST);
+        }
+    }
 }

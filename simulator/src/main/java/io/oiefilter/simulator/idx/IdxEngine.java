@@ -63,11 +63,7 @@ public final class IdxEngine {
             return Offer.of(Offer.Kind.IDENTIFY);
         }
         if (i.current != null) {
-            Offer.Kind kind = switch (i.mode) {
-                case CHALLENGE -> Offer.Kind.CHALLENGE;
-                case ENROLL -> Offer.Kind.ENROLL;
-                case RESET -> Offer.Kind.RESET;
-            };
+            Offer.Kind kind = kindOf(i.mode);
             return new Offer(kind, List.of(i.current), kind == Offer.Kind.ENROLL && enrollmentSkippable(i));
         }
         List<AuthenticatorKind> toVerify = new ArrayList<>();
@@ -85,6 +81,9 @@ public final class IdxEngine {
         if (i.intent == Interaction.Intent.RECOVERY && !i.verified.contains(AuthenticatorKind.PASSWORD)) {
             return start(i, AuthenticatorKind.PASSWORD, Interaction.Mode.RESET);
         }
+        if (i.user.status() == UserStatus.PASSWORD_EXPIRED) {
+            return start(i, AuthenticatorKind.PASSWORD, Interaction.Mode.REENROLL); // must change it before going on
+        }
         List<AuthenticatorKind> options = enrollable(i);
         if (!options.isEmpty()) {
             return new Offer(Offer.Kind.SELECT_ENROLL, options, enrollments(i, true).isEmpty());
@@ -100,9 +99,16 @@ public final class IdxEngine {
         if (kind == AuthenticatorKind.EMAIL) {
             sendEmailCode(i);
         }
-        return new Offer(mode == Interaction.Mode.CHALLENGE ? Offer.Kind.CHALLENGE
-                : mode == Interaction.Mode.ENROLL ? Offer.Kind.ENROLL : Offer.Kind.RESET, List.of(kind),
-                mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
+        return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
+    }
+
+    private static Offer.Kind kindOf(Interaction.Mode mode) {
+        return switch (mode) {
+            case CHALLENGE -> Offer.Kind.CHALLENGE;
+            case ENROLL -> Offer.Kind.ENROLL;
+            case RESET -> Offer.Kind.RESET;
+            case REENROLL -> Offer.Kind.REENROLL;
+        };
     }
 
     /** The authenticator in progress is done: verified, enrolled or reset. */

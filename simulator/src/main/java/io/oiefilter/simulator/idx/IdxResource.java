@@ -127,9 +127,13 @@ public final class IdxResource {
                 if (!unmet.isEmpty()) {
                     return state(i, Problem.passwordRequirements(String.join(", ", unmet)));
                 }
+                if (i.mode == Interaction.Mode.REENROLL && i.user.passwordMatches(passcode)) {
+                    return state(i, Problem.passwordRequirements("not your current password"));
+                }
                 i.user.password(passcode, now);
-                if (i.mode == Interaction.Mode.RESET && i.user.status() == UserStatus.LOCKED_OUT) {
-                    i.user.status(UserStatus.ACTIVE, now); // self-service unlock through recovery
+                if ((i.mode == Interaction.Mode.RESET && i.user.status() == UserStatus.LOCKED_OUT)
+                        || (i.mode == Interaction.Mode.REENROLL && i.user.status() == UserStatus.PASSWORD_EXPIRED)) {
+                    i.user.status(UserStatus.ACTIVE, now); // unlocked through recovery, or the expired password changed
                 }
             }
             sim.engine().complete(i);

@@ -68,12 +68,16 @@ public final class IdxResponses {
                     remediations.add(form("skip", "/idp/idx/skip", null, i));
                 }
             }
-            case ENROLL, RESET -> {
+            case ENROLL, RESET, REENROLL -> {
                 AuthenticatorKind k = i.current;
                 boolean password = k == AuthenticatorKind.PASSWORD;
-                String label = offer.kind() == Offer.Kind.RESET ? "New password" : password ? "Enter password" : "Enter code";
-                remediations.add(form(offer.kind() == Offer.Kind.RESET ? "reset-authenticator" : "enroll-authenticator",
-                        "/idp/idx/challenge/answer", "$.currentAuthenticator", i, passcodeField(label, password, problem)));
+                String name = switch (offer.kind()) {
+                    case RESET -> "reset-authenticator";
+                    case REENROLL -> "reenroll-authenticator";
+                    default -> "enroll-authenticator";
+                };
+                String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
+                remediations.add(form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i, passcodeField(label, password, problem)));
                 if (offer.kind() == Offer.Kind.ENROLL) {
                     // Okta lets the user pick another authenticator to enroll instead, or skip an optional one.
                     remediations.add(select("select-authenticator-enroll", "/idp/idx/credential/enroll",
@@ -88,7 +92,10 @@ public final class IdxResponses {
                 if (password) {
                     current.set("settings", passwordSettings(org.passwordPolicy()));
                 }
-                withEnrollmentAuthenticator = true;
+                withEnrollmentAuthenticator = offer.kind() != Offer.Kind.REENROLL;
+                if (offer.kind() == Offer.Kind.REENROLL) {
+                    authenticators = List.of(AuthenticatorKind.PASSWORD);
+                }
             }
             case SUCCESS -> authenticators = null;
         }
@@ -115,8 +122,12 @@ public final class IdxResponses {
                 }
                 root.set("enrollmentAuthenticator", wrap("object", enrolling));
             }
-            if (i.intent == Interaction.Intent.RECOVERY && offer.kind() != Offer.Kind.RESET) {
-                root.set("recoveryAuthenticator", wrap("object", authenticator(AuthenticatorKind.PASSWORD, null, i, false, false)));
+            if ((i.intent == Interaction.Intent.RECOVERY && offer.kind() != Offer.Kind.RESET) || offer.kind() == Offer.Kind.REENROLL) {
+                ObjectNode recovery = authenticator(AuthenticatorKind.PASSWORD, null, i, false, false);
+                if (offer.kind() == Offer.Kind.REENROLL) { // as recorded: settings here, none while recovering
+                    recovery.set("settings", passwordSettings(org.passwordPolicy()));
+                }
+                root.set("recoveryAuthenticator", wrap("object", recovery));
             }
         }
         if (i.user != null) {
@@ -142,7 +153,8 @@ public final class IdxResponses {
         List<ObjectNode> out = new ArrayList<>();
         // Selecting or challenging lists the enrollments being offered; otherwise all the user has.
         List<AuthenticatorKind> kinds = new ArrayList<>();
-        if (offer.kind() == Offer.Kind.SELECT_AUTHENTICATE || offer.kind() == Offer.Kind.CHALLENGE) {
+        if (offer.kind() == Offer.Kind.SELECT_AUTHENTICATE || offer.kind() == Offer.Kind.CHALLENGE
+                || offer.kind() == Offer.Kind.REENROLL) {
             kinds.addAll(offer.options());
         } else {
             for (AuthenticatorKind k : AuthenticatorKind.values()) {

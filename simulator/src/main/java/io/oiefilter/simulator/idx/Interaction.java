@@ -18,7 +18,7 @@ public final class Interaction {
     public enum Intent { LOGIN, ACTIVATION, RECOVERY }
 
     /** What is being done with {@link #current}. */
-    public enum Mode { CHALLENGE, ENROLL, RESET }
+    public enum Mode { CHALLENGE, ENROLL, RESET, REENROLL }
 
     final String interactionHandle;
     final OrgApp app;
