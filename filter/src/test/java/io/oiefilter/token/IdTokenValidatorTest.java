@@ -86,4 +86,14 @@ class IdTokenValidatorTest {
         String unsigned = new com.nimbusds.jwt.PlainJWT(claims().build()).serialize();
         assertThrows(InvalidIdTokenException.class, () -> validator.validate(unsigned, "n1"));
     }
+
+    @Test
+    void anUnknownKeyIdMakesTheValidatorFetchTheKeysAgain() throws Exception {
+        validator.validate(sim.tokens().sign(claims().build()), "n1"); // keys cached
+        int fetches = sim.requestLog().countOf("keys");
+        sim.tokens().rotateKey();
+        JWTClaimsSet c = validator.validate(sim.tokens().sign(claims().build()), "n1");
+        assertEquals("00u1", c.getSubject());
+        assertEquals(fetches + 1, sim.requestLog().countOf("keys"), "fetched once more, for the new key id");
+    }
 }

@@ -26,17 +26,28 @@ public final class TokenIssuer {
 
     private final String issuer;
     private final Clock clock;
-    private final RSAKey key;
+    private volatile RSAKey key;
+    private volatile RSAKey previous;
 
     public TokenIssuer(String issuer, Clock clock) {
         this.issuer = issuer;
         this.clock = clock;
+        this.key = newKey();
+    }
+
+    private static RSAKey newKey() {
         try {
-            this.key = new RSAKeyGenerator(2048).keyID(Org.randomString(43)).keyUse(KeyUse.SIGNATURE)
+            return new RSAKeyGenerator(2048).keyID(Org.randomString(43)).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate the signing key", e);
         }
+    }
+
+    /** Signs with a new key from now on; the JWKS publishes both, as Okta does during a rotation. */
+    public synchronized void rotateKey() {
+        previous = key;
+        key = newKey();
     }
 
     /** Reads a token this issuer signed; empty if the signature, issuer or expiry is wrong. */
@@ -60,7 +71,8 @@ public final class TokenIssuer {
     }
 
     public String jwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+        RSAKey old = previous;
+        return (old == null ? new JWKSet(key.toPublicJWK()) : new JWKSet(java.util.List.of(key.toPublicJWK(), old.toPublicJWK()))).toString();
     }
 
     public String issuer() {
