@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,6 +28,9 @@ public final class OieConfig {
     public static final String PRINCIPAL_CLAIM = "oie.principalClaim";
     public static final String GROUPS_CLAIM = "oie.groupsClaim";
     public static final String HTTP_TIMEOUT = "oie.httpTimeoutSeconds";
+    public static final String RESEND_COOLDOWN = "oie.resendCooldownSeconds";
+    public static final String POST_LOGOUT_PATH = "oie.postLogoutPath";
+    public static final String POST_LOGOUT_REDIRECT_URI = "oie.postLogoutRedirectUri";
 
     private final URI issuer;
     private final String clientId;
@@ -41,6 +45,9 @@ public final class OieConfig {
     private final String principalClaim;
     private final String groupsClaim;
     private final Duration httpTimeout;
+    private final Duration resendCooldown;
+    private final String postLogoutPath;
+    private final URI postLogoutRedirectUri;
 
     private OieConfig(Resolver r) {
         this.issuer = r.required(ISSUER, OieConfig::issuer);
@@ -62,6 +69,15 @@ public final class OieConfig {
             }
             return Duration.ofSeconds(s);
         });
+        this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> {
+            long s = Long.parseLong(v);
+            if (s < 0 || s > 3600) {
+                throw new IllegalArgumentException("must be between 0 and 3600 seconds");
+            }
+            return Duration.ofSeconds(s);
+        });
+        this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", OieConfig::appPath);
+        this.postLogoutRedirectUri = r.optional(POST_LOGOUT_REDIRECT_URI, "", v -> v.isEmpty() ? null : absoluteHttpUri(v));
     }
 
     /** Resolves from the given sources, the first one that has a key winning. */
@@ -88,6 +104,12 @@ public final class OieConfig {
     public String principalClaim() { return principalClaim; }
     public String groupsClaim() { return groupsClaim; }
     public Duration httpTimeout() { return httpTimeout; }
+    /** How long after a code was sent before a new one may be asked for. */
+    public Duration resendCooldown() { return resendCooldown; }
+    /** Where sign-out lands inside the app when it does not go through Okta. */
+    public String postLogoutPath() { return postLogoutPath; }
+    /** When set, sign-out goes through Okta's end-session endpoint and back to this (registered) URL. */
+    public Optional<URI> postLogoutRedirectUri() { return Optional.ofNullable(postLogoutRedirectUri); }
 
     /** True when the issuer is plain http on a loopback host (a local simulator). */
     public boolean issuerIsLoopbackHttp() {
@@ -194,7 +216,7 @@ public final class OieConfig {
                     return parse(key, s.describe(key), v.trim(), parser);
                 }
             }
-            if (fallback == null) {
+            if (fallback == null) { // required
                 throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. Set the filter init-param "
                         + key + ", the system property " + key + " or the environment variable "
                         + ConfigSource.environmentName(key) + ".");

@@ -1,6 +1,5 @@
 package io.oiefilter.flow;
 
-import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.session.OieAuthentication;
 
 import java.util.List;
@@ -9,15 +8,13 @@ import java.util.List;
 public sealed interface FlowResult {
 
     /**
-     * Show {@code view} for the transaction.
+     * Show {@code view} for the sign-in in progress.
      *
      * @param messageKeys resource-bundle keys of the messages to show (filter text, never raw Okta text)
      */
-    record Page(IdxTransaction transaction, SignInView view, List<String> messageKeys, List<String> remediationNames)
-            implements FlowResult {
+    record Page(SignInState state, SignInView view, List<String> messageKeys) implements FlowResult {
         public Page {
             messageKeys = List.copyOf(messageKeys);
-            remediationNames = List.copyOf(remediationNames);
         }
     }
 
@@ -27,8 +24,8 @@ public sealed interface FlowResult {
     /**
      * Okta could not complete the step.
      *
-     * @param messageKey  the resource-bundle key of what the user reads
-     * @param retryAfterSeconds for rate limits, when to try again (0 when unknown)
+     * @param messageKey        the resource-bundle key of what the user reads
+     * @param retryAfterSeconds for rate limits, when to try again (0 when not rate limited)
      */
     record Failed(String messageKey, int retryAfterSeconds) implements FlowResult {
     }

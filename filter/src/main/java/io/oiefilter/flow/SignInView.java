@@ -2,10 +2,16 @@ package io.oiefilter.flow;
 
 /** The pages of the sign-in flow; each is one JSP under the view prefix. */
 public enum SignInView {
-    /** identify: the identifier, and the password too when the org asks for both at once. */
+    /** identify (or identify-recovery): the identifier, and the password too when the org asks for both at once. */
     IDENTIFY("sign-in"),
     /** challenge-authenticator for the password. */
     PASSWORD("password"),
+    /** A code sent by email: challenge-authenticator or enroll-authenticator for email. */
+    CODE("code"),
+    /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
+    SELECT("select"),
+    /** A new password: enrollment, reset after recovery, or an expired password; with the org's rules. */
+    NEW_PASSWORD("new-password"),
     /** A step this filter does not handle yet. */
     UNSUPPORTED("unsupported"),
     /** Okta could not be used: a message and a retry link. */

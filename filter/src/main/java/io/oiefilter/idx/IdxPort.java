@@ -15,8 +15,26 @@ public interface IdxPort {
     /** identify, with the password too when the form asks for it in one step (password may be null). */
     IdxStep identify(IdxTransaction tx, String identifier, char[] password) throws IdxException;
 
-    /** challenge-authenticator or enroll-authenticator: answer with a passcode (password or code). */
+    /**
+     * Answers the current authenticator with a passcode: a password or code (challenge-authenticator,
+     * enroll-authenticator) or a new password (reset-authenticator, reenroll-authenticator).
+     */
     IdxStep answer(IdxTransaction tx, char[] passcode) throws IdxException;
+
+    /** Chooses an authenticator in select-authenticator-authenticate or select-authenticator-enroll. */
+    IdxStep select(IdxTransaction tx, String authenticatorId) throws IdxException;
+
+    /** Asks for a new code for the current authenticator. */
+    IdxStep resend(IdxTransaction tx) throws IdxException;
+
+    /** Skips the optional enrollments left. */
+    IdxStep skip(IdxTransaction tx) throws IdxException;
+
+    /** Starts password recovery (forgot password). */
+    IdxStep recover(IdxTransaction tx) throws IdxException;
+
+    /** Revokes a token at sign-out; failures are logged, not thrown (the session ends either way). */
+    void revoke(String token, String tokenTypeHint);
 
     /** Starts over inside the same transaction (cancel). */
     IdxStep cancel(IdxTransaction tx) throws IdxException;

@@ -10,11 +10,11 @@ import java.util.Optional;
  *
  * @param stateHandle            the handle the next step must send
  * @param remediations           what Okta offers next, in Okta's order
- * @param currentAuthenticator   type of the authenticator being challenged or enrolled ("password", "email"), or null
+ * @param current                the authenticator being challenged, enrolled or reset, or null
  * @param interactionCode        set once the transaction succeeded
  * @param tokenUrl               where the interaction code is exchanged, once it succeeded
  */
-public record IdxStep(String stateHandle, List<IdxRemediation> remediations, String currentAuthenticator,
+public record IdxStep(String stateHandle, List<IdxRemediation> remediations, IdxAuthenticator current,
                       String interactionCode, String tokenUrl) implements Serializable {
 
     public IdxStep {
@@ -29,6 +29,16 @@ public record IdxStep(String stateHandle, List<IdxRemediation> remediations, Str
         return remediations.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
+    /** The type of the current authenticator ("password", "email"), or null. */
+    public String currentType() {
+        return current == null ? null : current.type();
+    }
+
+    /** The first remediation: the step Okta leads with. */
+    public Optional<IdxRemediation> first() {
+        return remediations.stream().findFirst();
+    }
+
     public List<String> remediationNames() {
         return remediations.stream().map(IdxRemediation::name).toList();
     }
@@ -36,7 +46,7 @@ public record IdxStep(String stateHandle, List<IdxRemediation> remediations, Str
     @Override
     public String toString() {
         // The state handle and interaction code are bearer values: keep them out of logs.
-        return "IdxStep{remediations=" + remediationNames() + ", currentAuthenticator=" + currentAuthenticator
+        return "IdxStep{remediations=" + remediationNames() + ", current=" + currentType()
                 + ", succeeded=" + succeeded() + "}";
     }
 }

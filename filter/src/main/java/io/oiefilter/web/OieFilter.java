@@ -3,6 +3,7 @@ package io.oiefilter.web;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
 import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.SignOut;
 import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.token.OidcProvider;
 import jakarta.servlet.Filter;
@@ -36,8 +37,9 @@ public class OieFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
-        SignInFlow flow = new SignInFlow(new OktaIdxPort(config), provider, config);
-        handler = new OieRequestHandler(config, flow, new DefaultAuthenticationEntryPoint());
+        OktaIdxPort idx = new OktaIdxPort(config);
+        handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config), new SignOut(idx, provider, config),
+                new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
     }
 

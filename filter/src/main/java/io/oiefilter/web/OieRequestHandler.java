@@ -2,6 +2,7 @@ package io.oiefilter.web;
 
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.SignOut;
 import io.oiefilter.session.AuthenticatedRequest;
 import io.oiefilter.session.OieAuthentication;
 import jakarta.servlet.FilterChain;
@@ -26,9 +27,9 @@ public final class OieRequestHandler {
     private final SignInEndpoints endpoints;
     private final AuthenticationEntryPoint entryPoint;
 
-    public OieRequestHandler(OieConfig config, SignInFlow flow, AuthenticationEntryPoint entryPoint) {
+    public OieRequestHandler(OieConfig config, SignInFlow flow, SignOut signOut, AuthenticationEntryPoint entryPoint) {
         this.config = config;
-        this.endpoints = new SignInEndpoints(config, flow);
+        this.endpoints = new SignInEndpoints(config, flow, signOut);
         this.entryPoint = entryPoint;
     }
 

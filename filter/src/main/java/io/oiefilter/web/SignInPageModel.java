@@ -1,5 +1,8 @@
 package io.oiefilter.web;
 
+import io.oiefilter.idx.IdxOption;
+import io.oiefilter.idx.PasswordRules;
+
 import java.util.List;
 
 /**
@@ -10,35 +13,58 @@ public final class SignInPageModel {
     private final String view;
     private final List<String> messageKeys;
     private final String identifier;
-    private final boolean passwordOnSignIn;
     private final String csrfToken;
     private final String actionBase;
-    private final List<String> remediationNames;
-    private final int retryAfterSeconds;
+    private final String stepId;
+    private final Details details;
 
-    SignInPageModel(String view, List<String> messageKeys, String identifier, boolean passwordOnSignIn, String csrfToken,
-                    String actionBase, List<String> remediationNames, int retryAfterSeconds) {
+    /** Step details beyond the messages; {@link #NONE} for the error pages. */
+    record Details(boolean passwordOnSignIn, boolean recovering, boolean canRecover, boolean enrolling, boolean skippable,
+                   List<IdxOption> options, PasswordRules rules, long resendWaitSeconds, int retryAfterSeconds,
+                   List<String> remediationNames) {
+        static final Details NONE = new Details(false, false, false, false, false, List.of(), null, 0, 0, List.of());
+    }
+
+    SignInPageModel(String view, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
+                    String stepId, Details details) {
         this.view = view;
         this.messageKeys = List.copyOf(messageKeys);
         this.identifier = identifier;
-        this.passwordOnSignIn = passwordOnSignIn;
         this.csrfToken = csrfToken;
         this.actionBase = actionBase;
-        this.remediationNames = List.copyOf(remediationNames);
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.stepId = stepId;
+        this.details = details;
     }
 
     public String getView() { return view; }
     public List<String> getMessageKeys() { return messageKeys; }
+    /** The identifier the person typed, to show back (escaped). */
     public String getIdentifier() { return identifier; }
-    /** One-step policy: the sign-in page asks for the password too. */
-    public boolean isPasswordOnSignIn() { return passwordOnSignIn; }
     public String getCsrfParameter() { return CsrfTokens.PARAMETER; }
     public String getCsrfToken() { return csrfToken; }
+    /** Identifies the step a form was rendered for, so a form from an older page is recognised. */
+    public String getStepId() { return stepId; }
+    /** One-step policy: the sign-in page asks for the password too. */
+    public boolean isPasswordOnSignIn() { return details.passwordOnSignIn(); }
+    /** The identify page of a password recovery. */
+    public boolean isRecovering() { return details.recovering(); }
+    /** "Forgot password?" can be offered. */
+    public boolean isCanRecover() { return details.canRecover(); }
+    /** An authenticator is being enrolled (not verified). */
+    public boolean isEnrolling() { return details.enrolling(); }
+    public boolean isSkippable() { return details.skippable(); }
+    public List<IdxOption> getOptions() { return details.options(); }
+    public PasswordRules getPasswordRules() { return details.rules(); }
+    public long getResendWaitSeconds() { return details.resendWaitSeconds(); }
+    public int getRetryAfterSeconds() { return details.retryAfterSeconds(); }
+    public List<String> getRemediationNames() { return details.remediationNames(); }
     public String getSignInUrl() { return actionBase + SignInEndpoints.SIGN_IN; }
     public String getIdentifyUrl() { return actionBase + SignInEndpoints.IDENTIFY; }
-    public String getPasswordUrl() { return actionBase + SignInEndpoints.PASSWORD; }
+    public String getAnswerUrl() { return actionBase + SignInEndpoints.ANSWER; }
+    public String getNewPasswordUrl() { return actionBase + SignInEndpoints.NEW_PASSWORD; }
+    public String getSelectUrl() { return actionBase + SignInEndpoints.SELECT; }
+    public String getResendUrl() { return actionBase + SignInEndpoints.RESEND; }
+    public String getSkipUrl() { return actionBase + SignInEndpoints.SKIP; }
+    public String getForgotPasswordUrl() { return actionBase + SignInEndpoints.FORGOT_PASSWORD; }
     public String getRestartUrl() { return actionBase + SignInEndpoints.RESTART; }
-    public List<String> getRemediationNames() { return remediationNames; }
-    public int getRetryAfterSeconds() { return retryAfterSeconds; }
 }

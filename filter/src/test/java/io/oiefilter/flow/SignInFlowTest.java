@@ -63,15 +63,20 @@ class SignInFlowTest {
 
     private static FlowResult.Page page(FlowResult r, SignInView view) {
         FlowResult.Page p = assertInstanceOf(FlowResult.Page.class, r, r.toString());
-        assertEquals(view, p.view());
+        assertEquals(view, p.view(), p.messageKeys().toString());
         return p;
+    }
+
+    private static SignInState state(FlowResult r, SignInView view) {
+        return page(r, view).state();
     }
 
     @Test
     void identifierFirstFromSerializedCopies() throws Exception {
-        IdxTransaction tx = roundTrip(page(flow.start(), SignInView.IDENTIFY).transaction());
-        tx = roundTrip(page(flow.identify(tx, ALICE, null), SignInView.PASSWORD).transaction());
-        FlowResult.SignedIn done = assertInstanceOf(FlowResult.SignedIn.class, flow.answerPassword(tx, ALICE_PASSWORD.toCharArray()));
+        SignInState s = roundTrip(state(flow.start(), SignInView.IDENTIFY));
+        s = roundTrip(state(flow.identify(s, ALICE, null), SignInView.PASSWORD));
+        assertEquals(ALICE, s.identifier());
+        FlowResult.SignedIn done = assertInstanceOf(FlowResult.SignedIn.class, flow.answer(s, ALICE_PASSWORD.toCharArray()));
 
         OieAuthentication auth = roundTrip(done.authentication());
         assertEquals(ALICE, auth.user().getName());
@@ -84,56 +89,150 @@ class SignInFlowTest {
     @Test
     void oneStep() throws Exception {
         sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.ONE_STEP);
-        IdxTransaction tx = roundTrip(page(flow.start(), SignInView.IDENTIFY).transaction());
-        assertTrue(tx.step().remediation("identify").orElseThrow().hasField("credentials"));
-        assertInstanceOf(FlowResult.SignedIn.class, flow.identify(tx, ALICE, ALICE_PASSWORD.toCharArray()));
+        SignInState s = roundTrip(state(flow.start(), SignInView.IDENTIFY));
+        assertTrue(s.transaction().step().remediation("identify").orElseThrow().hasField("credentials"));
+        assertInstanceOf(FlowResult.SignedIn.class, flow.identify(s, ALICE, ALICE_PASSWORD.toCharArray()));
     }
 
     @Test
     void aWrongPasswordStaysOnThePasswordPageAndCanBeCorrected() throws Exception {
-        IdxTransaction tx = page(flow.start(), SignInView.IDENTIFY).transaction();
-        tx = page(flow.identify(tx, ALICE, null), SignInView.PASSWORD).transaction();
-        FlowResult.Page wrong = page(flow.answerPassword(tx, "nope".toCharArray()), SignInView.PASSWORD);
+        SignInState s = state(flow.start(), SignInView.IDENTIFY);
+        s = state(flow.identify(s, ALICE, null), SignInView.PASSWORD);
+        FlowResult.Page wrong = page(flow.answer(s, "nope".toCharArray()), SignInView.PASSWORD);
         assertEquals(List.of("oie.error.passwordIncorrect"), wrong.messageKeys());
-        assertInstanceOf(FlowResult.SignedIn.class, flow.answerPassword(roundTrip(wrong.transaction()), ALICE_PASSWORD.toCharArray()));
+        assertInstanceOf(FlowResult.SignedIn.class, flow.answer(roundTrip(wrong.state()), ALICE_PASSWORD.toCharArray()));
     }
 
     @Test
     void unknownAndSuspendedUsersGetTheSameAnswer() throws Exception {
         sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.ONE_STEP);
-        IdxTransaction tx = page(flow.start(), SignInView.IDENTIFY).transaction();
-        FlowResult.Page unknown = page(flow.identify(tx, "nobody@example.com", "x".toCharArray()), SignInView.IDENTIFY);
-        FlowResult.Page suspended = page(flow.identify(unknown.transaction(), "bob@example.com", "CanWeFixIt-2026!".toCharArray()),
+        SignInState s = state(flow.start(), SignInView.IDENTIFY);
+        FlowResult.Page unknown = page(flow.identify(s, "nobody@example.com", "x".toCharArray()), SignInView.IDENTIFY);
+        FlowResult.Page suspended = page(flow.identify(unknown.state(), "bob@example.com", "CanWeFixIt-2026!".toCharArray()),
                 SignInView.IDENTIFY);
         assertEquals(unknown.messageKeys(), suspended.messageKeys());
         assertEquals(List.of("oie.error.signInFailed"), suspended.messageKeys());
-        assertInstanceOf(FlowResult.SignedIn.class, flow.identify(suspended.transaction(), ALICE, ALICE_PASSWORD.toCharArray()));
+        assertInstanceOf(FlowResult.SignedIn.class, flow.identify(suspended.state(), ALICE, ALICE_PASSWORD.toCharArray()));
     }
 
     @Test
     void anExpiredTransactionStartsOverWithAMessage() throws Exception {
-        IdxTransaction tx = page(flow.start(), SignInView.IDENTIFY).transaction();
+        IdxTransaction tx = state(flow.start(), SignInView.IDENTIFY).transaction();
         IdxTransaction gone = new IdxTransaction("no-longer-known", tx.codeVerifier(), tx.codeChallenge(), tx.state(), tx.nonce(),
                 new io.oiefilter.idx.IdxStep("02-unknown-handle", tx.step().remediations(), null, null, null));
-        FlowResult.Page restarted = page(flow.identify(gone, ALICE, null), SignInView.IDENTIFY);
+        FlowResult.Page restarted = page(flow.identify(SignInState.of(gone), ALICE, null), SignInView.IDENTIFY);
         assertEquals(List.of("oie.error.sessionExpired"), restarted.messageKeys());
-        assertTrue(!restarted.transaction().interactionHandle().equals("no-longer-known"));
+        assertTrue(!restarted.state().transaction().interactionHandle().equals("no-longer-known"));
     }
 
     @Test
     void anUnreachableOrgIsAFailureNotAnException() {
-        IdxTransaction tx = page(flow.start(), SignInView.IDENTIFY).transaction();
+        SignInState s = state(flow.start(), SignInView.IDENTIFY);
         sim.stop();
-        FlowResult.Failed failed = assertInstanceOf(FlowResult.Failed.class, flow.identify(tx, ALICE, null));
+        FlowResult.Failed failed = assertInstanceOf(FlowResult.Failed.class, flow.identify(s, ALICE, null));
         assertEquals("oie.error.unavailable", failed.messageKey());
         assertInstanceOf(FlowResult.Failed.class, flow.start());
     }
 
     @Test
     void emptyInputIsAskedForAgainWithoutCallingOkta() {
-        IdxTransaction tx = page(flow.start(), SignInView.IDENTIFY).transaction();
+        SignInState s = state(flow.start(), SignInView.IDENTIFY);
         int identifies = sim.requestLog().countOf("identify");
-        assertEquals(List.of("oie.error.identifierRequired"), page(flow.identify(tx, "  ", null), SignInView.IDENTIFY).messageKeys());
+        assertEquals(List.of("oie.error.identifierRequired"), page(flow.identify(s, "  ", null), SignInView.IDENTIFY).messageKeys());
         assertEquals(identifies, sim.requestLog().countOf("identify"));
+    }
+
+    private String latestCode(String address) {
+        return sim.outbox().latest(address).orElseThrow().code();
+    }
+
+    @Test
+    void passwordThenEmailCodeWithTheOnlyMethodChosenForThePerson() throws Exception {
+        sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().requireEmailCode(true);
+        SignInState s = state(flow.start(), SignInView.IDENTIFY);
+        s = roundTrip(state(flow.identify(s, ALICE, null), SignInView.PASSWORD));
+        SignInState code = roundTrip(state(flow.answer(s, ALICE_PASSWORD.toCharArray()), SignInView.CODE));
+        assertTrue(code.codeSentAt() != null, "the resend cooldown starts when the code page is reached");
+        assertEquals(List.of("oie.error.codeInvalid"), page(flow.answer(code, "000000x".toCharArray()), SignInView.CODE).messageKeys());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.answer(code, latestCode(ALICE).toCharArray()));
+    }
+
+    @Test
+    void resendWaitsForTheCooldown() throws Exception {
+        sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().requireEmailCode(true);
+        SignInState s = state(flow.identify(state(flow.start(), SignInView.IDENTIFY), ALICE, null), SignInView.PASSWORD);
+        SignInState code = state(flow.answer(s, ALICE_PASSWORD.toCharArray()), SignInView.CODE);
+        int sent = sim.outbox().to(ALICE).size();
+        assertEquals(List.of("oie.error.resendTooSoon"), page(flow.resend(code), SignInView.CODE).messageKeys());
+        assertEquals(sent, sim.outbox().to(ALICE).size(), "no email before the cooldown ends");
+
+        SignInState later = code.withCodeSentAt(code.codeSentAt().minus(SimulatorFixture.config(sim).resendCooldown()));
+        FlowResult.Page resent = page(flow.resend(later), SignInView.CODE);
+        assertEquals(List.of("oie.info.codeResent"), resent.messageKeys());
+        assertEquals(sent + 1, sim.outbox().to(ALICE).size());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.answer(resent.state(), latestCode(ALICE).toCharArray()));
+    }
+
+    @Test
+    void optionalEnrollmentCanBeSkipped() throws Exception {
+        sim.org().createUser("flow.skip@example.com", "flow.skip@example.com", "Flow", "Skip", List.of(), "Flow-Skip-2026",
+                io.oiefilter.simulator.org.UserStatus.ACTIVE, false, java.time.Instant.now());
+        SignInState s = state(flow.identify(state(flow.start(), SignInView.IDENTIFY), "flow.skip@example.com", null), SignInView.PASSWORD);
+        SignInState select = roundTrip(state(flow.answer(s, "Flow-Skip-2026".toCharArray()), SignInView.SELECT));
+        assertTrue(select.transaction().step().remediation("skip").isPresent());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.skip(select));
+    }
+
+    @Test
+    void requiredEmailEnrollment() throws Exception {
+        sim.org().enrollmentPolicy(io.oiefilter.simulator.org.AuthenticatorKind.EMAIL, io.oiefilter.simulator.org.Requirement.REQUIRED);
+        sim.org().createUser("flow.enrol@example.com", "flow.enrol@example.com", "Flow", "Enrol", List.of(), "Flow-Enrol-2026",
+                io.oiefilter.simulator.org.UserStatus.ACTIVE, false, java.time.Instant.now());
+        SignInState s = state(flow.identify(state(flow.start(), SignInView.IDENTIFY), "flow.enrol@example.com", null), SignInView.PASSWORD);
+        // The one required method is chosen for the person: straight to the code page.
+        SignInState code = state(flow.answer(s, "Flow-Enrol-2026".toCharArray()), SignInView.CODE);
+        assertEquals("enroll-authenticator", code.transaction().step().first().orElseThrow().name());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.answer(code, latestCode("flow.enrol@example.com").toCharArray()));
+    }
+
+    @Test
+    void forgotPasswordByEmailCode() throws Exception {
+        SignInState s = state(flow.identify(state(flow.start(), SignInView.IDENTIFY), ALICE, null), SignInView.PASSWORD);
+        SignInState code = roundTrip(state(flow.forgotPassword(s), SignInView.CODE));
+        SignInState reset = roundTrip(state(flow.answer(code, latestCode(ALICE).toCharArray()), SignInView.NEW_PASSWORD));
+        assertEquals(8, reset.transaction().step().current().rules().minLength(), "the org's rules, shown on the page");
+        assertEquals(List.of("oie.error.passwordsDiffer"),
+                page(flow.newPassword(reset, "Brand-New-2026".toCharArray(), "Brand-New-2027".toCharArray()), SignInView.NEW_PASSWORD).messageKeys());
+        assertEquals(List.of("oie.error.passwordRejected"),
+                page(flow.newPassword(reset, "short".toCharArray(), "short".toCharArray()), SignInView.NEW_PASSWORD).messageKeys());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(reset, "Brand-New-2026".toCharArray(), "Brand-New-2026".toCharArray()));
+    }
+
+    @Test
+    void forgotPasswordFromTheOneStepPage() throws Exception {
+        sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.ONE_STEP);
+        SignInState s = state(flow.start(), SignInView.IDENTIFY);
+        SignInState recovery = state(flow.forgotPassword(s), SignInView.IDENTIFY);
+        assertEquals("identify-recovery", recovery.transaction().step().first().orElseThrow().name());
+        SignInState code = state(flow.identify(recovery, ALICE, null), SignInView.CODE);
+        SignInState reset = state(flow.answer(code, latestCode(ALICE).toCharArray()), SignInView.NEW_PASSWORD);
+        assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(reset, "Brand-New-2026".toCharArray(), "Brand-New-2026".toCharArray()));
+    }
+
+    @Test
+    void anExpiredPasswordIsChangedBeforeSignIn() throws Exception {
+        sim.org().createUser("flow.expired@example.com", "flow.expired@example.com", "Flow", "Expired", List.of(), "Old-Pass-2025",
+                io.oiefilter.simulator.org.UserStatus.PASSWORD_EXPIRED, true, java.time.Instant.now());
+        SignInState s = state(flow.identify(state(flow.start(), SignInView.IDENTIFY), "flow.expired@example.com", null), SignInView.PASSWORD);
+        SignInState change = state(flow.answer(s, "Old-Pass-2025".toCharArray()), SignInView.NEW_PASSWORD);
+        assertEquals("reenroll-authenticator", change.transaction().step().first().orElseThrow().name());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(change, "New-Pass-2026".toCharArray(), "New-Pass-2026".toCharArray()));
+    }
+
+    @Test
+    void restartGoesBackToTheFirstPage() throws Exception {
+        SignInState s = state(flow.identify(state(flow.start(), SignInView.IDENTIFY), ALICE, null), SignInView.PASSWORD);
+        SignInState again = state(flow.restart(s), SignInView.IDENTIFY);
+        assertEquals(null, again.identifier());
     }
 }

@@ -4,26 +4,37 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
 import com.okta.idx.sdk.api.client.IDXClient;
 import com.okta.idx.sdk.api.exception.ProcessingException;
+import com.okta.idx.sdk.api.model.Authenticator;
+import com.okta.idx.sdk.api.model.CurrentAuthenticatorEnrollment;
 import com.okta.idx.sdk.api.model.Credentials;
 import com.okta.idx.sdk.api.model.FormValue;
 import com.okta.idx.sdk.api.model.IDXClientContext;
 import com.okta.idx.sdk.api.model.MessageValue;
+import com.okta.idx.sdk.api.model.Options;
+import com.okta.idx.sdk.api.model.OptionsForm;
 import com.okta.idx.sdk.api.model.RemediationOption;
 import com.okta.idx.sdk.api.request.AnswerChallengeRequestBuilder;
+import com.okta.idx.sdk.api.request.ChallengeRequestBuilder;
+import com.okta.idx.sdk.api.request.EnrollRequestBuilder;
 import com.okta.idx.sdk.api.request.IdentifyRequestBuilder;
+import com.okta.idx.sdk.api.request.RecoverRequestBuilder;
+import com.okta.idx.sdk.api.request.SkipAuthenticatorEnrollmentRequestBuilder;
 import com.okta.idx.sdk.api.response.ErrorResponse;
 import com.okta.idx.sdk.api.response.IDXResponse;
 import com.okta.idx.sdk.api.response.TokenResponse;
 import com.okta.idx.sdk.api.util.PkceUtil;
 import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.IdxAuthenticator;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
 import io.oiefilter.idx.IdxField;
 import io.oiefilter.idx.IdxMessage;
+import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.idx.IdxRemediation;
 import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxTransaction;
+import io.oiefilter.idx.PasswordRules;
 import io.oiefilter.idx.TokenSet;
 
 import java.io.IOException;
@@ -63,6 +74,13 @@ import java.util.stream.Collectors;
 public final class OktaIdxPort implements IdxPort {
     private static final System.Logger LOG = System.getLogger(OktaIdxPort.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ION_JSON = "application/ion+json; okta-version=1.0.0";
+
+    /** The remediations answered with credentials.passcode. */
+    private static final List<String> PASSCODE_REMEDIATIONS = List.of("challenge-authenticator", "enroll-authenticator",
+            "reset-authenticator", "reenroll-authenticator");
+    /** Those that set a new password, where the org's rules are shown. */
+    private static final List<String> PASSWORD_SETTING = List.of("enroll-authenticator", "reset-authenticator", "reenroll-authenticator");
 
     private final OieConfig config;
     private final IDXClient client;
@@ -156,7 +174,7 @@ public final class OktaIdxPort implements IdxPort {
     @Override
     public IdxStep introspect(IdxTransaction tx) throws IdxException {
         try {
-            return toStep(client.introspect(context(tx)));
+            return withPasswordRules(tx, toStep(client.introspect(context(tx))));
         } catch (ProcessingException e) {
             int status = e.getHttpStatus();
             if (status == 401 || status == 403 || status == 404) {
@@ -170,7 +188,8 @@ public final class OktaIdxPort implements IdxPort {
 
     @Override
     public IdxStep identify(IdxTransaction tx, String identifier, char[] password) throws IdxException {
-        IdxRemediation identify = required(tx, "identify");
+        IdxRemediation identify = tx.step().remediation("identify").or(() -> tx.step().remediation("identify-recovery"))
+                .orElseThrow(() -> notOffered(tx, "identify"));
         IdentifyRequestBuilder req = IdentifyRequestBuilder.builder().withIdentifier(identifier)
                 .withStateHandle(tx.step().stateHandle());
         if (password != null && identify.hasField("credentials")) {
@@ -181,11 +200,69 @@ public final class OktaIdxPort implements IdxPort {
 
     @Override
     public IdxStep answer(IdxTransaction tx, char[] passcode) throws IdxException {
-        IdxRemediation answer = tx.step().remediation("challenge-authenticator")
-                .or(() -> tx.step().remediation("enroll-authenticator"))
-                .orElseThrow(() -> notOffered(tx, "challenge-authenticator"));
+        IdxRemediation answer = PASSCODE_REMEDIATIONS.stream().map(n -> tx.step().remediation(n)).flatMap(java.util.Optional::stream)
+                .findFirst().orElseThrow(() -> notOffered(tx, "challenge-authenticator"));
         return step(tx, answer.name(), () -> client.answerChallenge(AnswerChallengeRequestBuilder.builder()
                 .withStateHandle(tx.step().stateHandle()).withCredentials(credentials(passcode)).build(), answer.href()));
+    }
+
+    @Override
+    public IdxStep select(IdxTransaction tx, String authenticatorId) throws IdxException {
+        IdxRemediation select = tx.step().remediation("select-authenticator-authenticate")
+                .or(() -> tx.step().remediation("select-authenticator-enroll"))
+                .orElseThrow(() -> notOffered(tx, "select-authenticator-authenticate"));
+        IdxOption option = select.options().stream().filter(o -> o.authenticatorId().equals(authenticatorId)).findFirst()
+                .orElseThrow(() -> notOffered(tx, "authenticator " + authenticatorId));
+        Authenticator authenticator = new Authenticator();
+        authenticator.setId(option.authenticatorId());
+        if (select.name().equals("select-authenticator-authenticate")) {
+            authenticator.setMethodType(option.type());
+            return step(tx, select.name(), () -> client.challenge(ChallengeRequestBuilder.builder()
+                    .withStateHandle(tx.step().stateHandle()).withAuthenticator(authenticator).build(), select.href()));
+        }
+        return step(tx, select.name(), () -> client.enroll(EnrollRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).withAuthenticator(authenticator).build(), select.href()));
+    }
+
+    @Override
+    public IdxStep resend(IdxTransaction tx) throws IdxException {
+        String href = tx.step().current() == null ? null : tx.step().current().resendHref();
+        if (href == null) {
+            throw notOffered(tx, "resend");
+        }
+        // 2.0.0 has no resend request type; its own wrapper posts the bare stateHandle body of a skip.
+        return step(tx, "resend", () -> client.skip(SkipAuthenticatorEnrollmentRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).build(), href));
+    }
+
+    @Override
+    public IdxStep skip(IdxTransaction tx) throws IdxException {
+        IdxRemediation skip = required(tx, "skip");
+        return step(tx, "skip", () -> client.skip(SkipAuthenticatorEnrollmentRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).build(), skip.href()));
+    }
+
+    @Override
+    public IdxStep recover(IdxTransaction tx) throws IdxException {
+        String href = tx.step().current() == null ? null : tx.step().current().recoverHref();
+        if (href == null) {
+            throw notOffered(tx, "recover");
+        }
+        return step(tx, "recover", () -> client.recover(RecoverRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).build(), href));
+    }
+
+    @Override
+    public void revoke(String token, String tokenTypeHint) {
+        if (token == null) {
+            return;
+        }
+        try {
+            client.revokeToken(tokenTypeHint, token);
+        } catch (ProcessingException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "oie-filter: revoking the {0} failed: {1}", tokenTypeHint,
+                    e.getCause() != null ? e.getCause().toString() : e.toString());
+        }
     }
 
     @Override
@@ -223,7 +300,7 @@ public final class OktaIdxPort implements IdxPort {
 
     private IdxStep step(IdxTransaction tx, String name, Call call) throws IdxException {
         try {
-            return toStep(call.run());
+            return withPasswordRules(tx, toStep(call.run()));
         } catch (ProcessingException e) {
             int status = e.getHttpStatus();
             if (status == 429) {
@@ -284,14 +361,8 @@ public final class OktaIdxPort implements IdxPort {
         List<IdxRemediation> remediations = new ArrayList<>();
         if (r.remediation() != null && r.remediation().remediationOptions() != null) {
             for (RemediationOption o : r.remediation().remediationOptions()) {
-                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form())));
+                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form()), options(o.form())));
             }
-        }
-        String current = null;
-        if (r.getCurrentAuthenticatorEnrollment() != null && r.getCurrentAuthenticatorEnrollment().getValue() != null) {
-            current = r.getCurrentAuthenticatorEnrollment().getValue().getType();
-        } else if (r.getCurrentAuthenticator() != null && r.getCurrentAuthenticator().getValue() != null) {
-            current = r.getCurrentAuthenticator().getValue().getType();
         }
         String code = null;
         String tokenUrl = null;
@@ -301,7 +372,110 @@ public final class OktaIdxPort implements IdxPort {
                     .filter(f -> "interaction_code".equals(f.getName()) && f.getValue() != null)
                     .map(f -> String.valueOf(f.getValue())).findFirst().orElse(null);
         }
-        return new IdxStep(r.getStateHandle(), remediations, current, code, tokenUrl);
+        return new IdxStep(r.getStateHandle(), remediations, current(r), code, tokenUrl);
+    }
+
+    private static IdxAuthenticator current(IDXResponse r) {
+        CurrentAuthenticatorEnrollment c = r.getCurrentAuthenticatorEnrollment() != null
+                && r.getCurrentAuthenticatorEnrollment().getValue() != null
+                ? r.getCurrentAuthenticatorEnrollment() : r.getCurrentAuthenticator();
+        if (c == null || c.getValue() == null) {
+            return null;
+        }
+        var v = c.getValue();
+        return new IdxAuthenticator(v.getType(), v.getResend() == null ? null : v.getResend().getHref(),
+                v.getRecover() == null ? null : v.getRecover().getHref(), null);
+    }
+
+    /** The authenticators a select-authenticator-* form offers: id, method type and label. */
+    private static List<IdxOption> options(FormValue[] form) {
+        List<IdxOption> out = new ArrayList<>();
+        if (form == null) {
+            return out;
+        }
+        for (FormValue f : form) {
+            if (!"authenticator".equals(f.getName()) || f.options() == null) {
+                continue;
+            }
+            for (Options o : f.options()) {
+                if (!(o.getValue() instanceof OptionsForm of) || of.getForm() == null || of.getForm().getValue() == null) {
+                    continue;
+                }
+                String id = null;
+                String type = null;
+                for (FormValue v : of.getForm().getValue()) {
+                    if ("id".equals(v.getName()) && v.getValue() != null) {
+                        id = String.valueOf(v.getValue());
+                    } else if ("methodType".equals(v.getName()) && v.getValue() != null) {
+                        type = String.valueOf(v.getValue());
+                    }
+                }
+                if (id != null) {
+                    out.add(new IdxOption(id, type, o.getLabel()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * 2.0.0 drops the password authenticator's settings, so where a new password is set the rules
+     * are read from the raw state: one more introspect, on those pages only.
+     */
+    private IdxStep withPasswordRules(IdxTransaction tx, IdxStep step) {
+        boolean settingPassword = "password".equals(step.currentType())
+                && step.first().map(f -> PASSWORD_SETTING.contains(f.name())).orElse(false);
+        if (!settingPassword) {
+            return step;
+        }
+        PasswordRules rules = rawPasswordRules(tx);
+        IdxAuthenticator c = step.current();
+        return new IdxStep(step.stateHandle(), step.remediations(),
+                new IdxAuthenticator(c.type(), c.resendHref(), c.recoverHref(), rules), step.interactionCode(), step.tokenUrl());
+    }
+
+    @SuppressWarnings("unchecked")
+    private PasswordRules rawPasswordRules(IdxTransaction tx) {
+        URI issuer = config.issuer();
+        URI introspect = URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority() + "/idp/idx/introspect");
+        String body = "{\"interactionHandle\":\"" + tx.interactionHandle() + "\"}";
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(introspect).timeout(config.httpTimeout())
+                    .header("Content-Type", ION_JSON).header("Accept", ION_JSON)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return null;
+            }
+            Map<String, Object> json = JSONObjectUtils.parse(r.body());
+            Map<String, Object> c = path(json, "currentAuthenticator", "value", "settings", "complexity");
+            if (c == null) {
+                return null;
+            }
+            return new PasswordRules(number(c, "minLength"), number(c, "minLowerCase"), number(c, "minUpperCase"),
+                    number(c, "minNumber"), number(c, "minSymbol"), Boolean.TRUE.equals(c.get("excludeUsername")));
+        } catch (IOException | java.text.ParseException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "oie-filter: password rules not readable: {0}", e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> path(Map<String, Object> json, String... keys) {
+        Object node = json;
+        for (String k : keys) {
+            if (!(node instanceof Map<?, ?> m)) {
+                return null;
+            }
+            node = m.get(k);
+        }
+        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    private static int number(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.intValue() : 0;
     }
 
     private static List<IdxField> fields(FormValue[] values) {

@@ -1,7 +1,7 @@
 <%@ include file="_top.jspf" %>
-<h1><fmt:message key="oie.title.signIn" bundle="${oieText}"/></h1>
+<c:if test="${oie.recovering}"><p><fmt:message key="oie.text.recover" bundle="${oieText}"/></p></c:if>
 <form method="post" action="${fn:escapeXml(oie.identifyUrl)}" id="oie-identify" autocomplete="on">
-  <input type="hidden" name="${oie.csrfParameter}" value="${fn:escapeXml(oie.csrfToken)}">
+  <%@ include file="_hidden.jspf" %>
   <label for="identifier"><fmt:message key="oie.label.identifier" bundle="${oieText}"/></label>
   <input type="text" id="identifier" name="identifier" value="${fn:escapeXml(oie.identifier)}" autocomplete="username" required autofocus>
   <c:if test="${oie.passwordOnSignIn}">
@@ -10,4 +10,6 @@
   </c:if>
   <button type="submit" id="oie-submit"><fmt:message key="${oie.passwordOnSignIn ? 'oie.button.signIn' : 'oie.button.next'}" bundle="${oieText}"/></button>
 </form>
+<%@ include file="_forgot.jspf" %>
+<c:if test="${oie.recovering}"><%@ include file="_restart.jspf" %></c:if>
 <%@ include file="_bottom.jspf" %>

@@ -1,0 +1,26 @@
+<%@ include file="_top.jspf" %>
+<p><fmt:message key="${oie.enrolling ? 'oie.text.codeEnroll' : 'oie.text.code'}" bundle="${oieText}"/></p>
+<form method="post" action="${fn:escapeXml(oie.answerUrl)}" id="oie-code">
+  <%@ include file="_hidden.jspf" %>
+  <label for="passcode"><fmt:message key="oie.label.code" bundle="${oieText}"/></label>
+  <input type="text" id="passcode" name="passcode" inputmode="numeric" autocomplete="one-time-code" required autofocus>
+  <button type="submit" id="oie-submit"><fmt:message key="oie.button.verify" bundle="${oieText}"/></button>
+</form>
+<form method="post" action="${fn:escapeXml(oie.resendUrl)}" id="oie-resend">
+  <%@ include file="_hidden.jspf" %>
+  <c:choose>
+    <c:when test="${oie.resendWaitSeconds > 0}">
+      <p class="who" id="oie-resend-wait"><fmt:message key="oie.text.resendWait" bundle="${oieText}"><fmt:param value="${oie.resendWaitSeconds}"/></fmt:message></p>
+      <button type="submit" class="link" disabled><fmt:message key="oie.button.resend" bundle="${oieText}"/></button>
+    </c:when>
+    <c:otherwise><button type="submit" class="link" id="oie-resend-button"><fmt:message key="oie.button.resend" bundle="${oieText}"/></button></c:otherwise>
+  </c:choose>
+</form>
+<c:if test="${oie.skippable}">
+<form method="post" action="${fn:escapeXml(oie.skipUrl)}" id="oie-skip">
+  <%@ include file="_hidden.jspf" %>
+  <button type="submit" class="link"><fmt:message key="oie.button.skip" bundle="${oieText}"/></button>
+</form>
+</c:if>
+<%@ include file="_restart.jspf" %>
+<%@ include file="_bottom.jspf" %>
