@@ -6,6 +6,7 @@
 <c:forEach var="key" items="${oie.messageKeys}"><p class="error"><c:out value="${key}"/></p></c:forEach>
 <form method="post" action="<c:out value='${oie.identifyUrl}'/>">
   <input type="hidden" name="${oie.csrfParameter}" value="<c:out value='${oie.csrfToken}'/>">
+  <input type="hidden" name="step" value="<c:out value='${oie.stepId}'/>">
   <input type="text" name="identifier" value="<c:out value='${oie.identifier}'/>">
   <c:if test="${oie.passwordOnSignIn}"><input type="password" name="password"></c:if>
   <button type="submit">Continue</button>

@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 
 import static io.oiefilter.it.SampleDeployment.ALICE;
 import static io.oiefilter.it.SampleDeployment.ALICE_PASSWORD;
-import static io.oiefilter.it.WebClient.csrf;
+import static io.oiefilter.it.WebClient.fields;
 import static io.oiefilter.it.WebClient.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,9 +42,9 @@ class OverriddenViewIT {
         assertTrue(signIn.body().contains("<h1 id=\"acme\">Welcome to Acme</h1>"), signIn.body());
         assertFalse(signIn.body().contains("oie-identify"), "the filter's own page is not used");
 
-        HttpResponse<String> passwordPage = c.follow(c.post("oie/identify", form("_csrf", csrf(signIn.body()), "identifier", ALICE)));
+        HttpResponse<String> passwordPage = c.follow(c.post("oie/identify", fields(signIn.body(), "identifier", ALICE)));
         assertTrue(passwordPage.body().contains("Enter your password"), "pages not overridden still come from the jar");
-        HttpResponse<String> home = c.follow(c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", ALICE_PASSWORD)));
+        HttpResponse<String> home = c.follow(c.post("oie/answer", fields(passwordPage.body(), "passcode", ALICE_PASSWORD)));
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Hello, Alice Liddell"), home.body());
     }

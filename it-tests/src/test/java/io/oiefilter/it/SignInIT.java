@@ -15,7 +15,7 @@ import java.net.http.HttpResponse;
 
 import static io.oiefilter.it.SampleDeployment.ALICE;
 import static io.oiefilter.it.SampleDeployment.ALICE_PASSWORD;
-import static io.oiefilter.it.WebClient.csrf;
+import static io.oiefilter.it.WebClient.fields;
 import static io.oiefilter.it.WebClient.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,13 +47,13 @@ class SignInIT {
     /** Signs alice in with the identifier-first policy, returning the page she lands on. */
     private static HttpResponse<String> signInAsAlice(WebClient c) throws Exception {
         HttpResponse<String> passwordPage = identifyAsAlice(c);
-        return c.follow(c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", ALICE_PASSWORD)));
+        return c.follow(c.post("oie/answer", fields(passwordPage.body(), "passcode", ALICE_PASSWORD)));
     }
 
     private static HttpResponse<String> identifyAsAlice(WebClient c) throws Exception {
         policy(SignOnMode.IDENTIFIER_FIRST);
         HttpResponse<String> signIn = c.follow(c.get("app/"));
-        return c.follow(c.post("oie/identify", form("_csrf", csrf(signIn.body()), "identifier", ALICE)));
+        return c.follow(c.post("oie/identify", fields(signIn.body(), "identifier", ALICE)));
     }
 
     @Test
@@ -96,12 +96,12 @@ class SignInIT {
         assertFalse(signIn.body().contains("type=\"password\""), "identifier-first asks for the password later");
         String sessionBefore = c.sessionId().orElseThrow();
 
-        HttpResponse<String> afterIdentify = c.post("oie/identify", form("_csrf", csrf(signIn.body()), "identifier", ALICE));
+        HttpResponse<String> afterIdentify = c.post("oie/identify", fields(signIn.body(), "identifier", ALICE));
         assertEquals(302, afterIdentify.statusCode());
         HttpResponse<String> passwordPage = c.follow(afterIdentify);
         assertTrue(passwordPage.body().contains("type=\"password\""), passwordPage.body());
 
-        HttpResponse<String> signedIn = c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", ALICE_PASSWORD));
+        HttpResponse<String> signedIn = c.post("oie/answer", fields(passwordPage.body(), "passcode", ALICE_PASSWORD));
         assertEquals(302, signedIn.statusCode());
         assertTrue(signedIn.headers().firstValue("Location").orElseThrow().endsWith("/sample/app/details.jsp?tab=claims"),
                 "back on the page first asked for: " + signedIn.headers().firstValue("Location"));
@@ -136,7 +136,7 @@ class SignInIT {
             HttpResponse<String> signIn = c.follow(c.get("app/"));
             assertTrue(signIn.body().contains("type=\"password\""), "one-step asks for both at once");
             HttpResponse<String> signedIn = c.post("oie/identify",
-                    form("_csrf", csrf(signIn.body()), "identifier", ALICE, "password", ALICE_PASSWORD));
+                    fields(signIn.body(), "identifier", ALICE, "password", ALICE_PASSWORD));
             assertEquals(302, signedIn.statusCode());
             HttpResponse<String> home = c.follow(signedIn);
             assertEquals(200, home.statusCode());
@@ -150,7 +150,7 @@ class SignInIT {
     void wrongPasswordShowsAnErrorAndSignsNobodyIn() throws Exception {
         WebClient c = client();
         HttpResponse<String> passwordPage = identifyAsAlice(c);
-        HttpResponse<String> refused = c.post("oie/password", form("_csrf", csrf(passwordPage.body()), "password", "not-her-password"));
+        HttpResponse<String> refused = c.post("oie/answer", fields(passwordPage.body(), "passcode", "not-her-password"));
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("The password is incorrect."), refused.body());
         assertTrue(refused.body().contains("type=\"password\""), "still on the password page");
@@ -168,9 +168,9 @@ class SignInIT {
             WebClient c = client();
             HttpResponse<String> signIn = c.follow(c.get("app/"));
             HttpResponse<String> wrong = c.post("oie/identify",
-                    form("_csrf", csrf(signIn.body()), "identifier", ALICE, "password", "nope"));
+                    fields(signIn.body(), "identifier", ALICE, "password", "nope"));
             HttpResponse<String> unknown = c.post("oie/identify",
-                    form("_csrf", csrf(wrong.body()), "identifier", "nobody@example.com", "password", "nope"));
+                    fields(wrong.body(), "identifier", "nobody@example.com", "password", "nope"));
             for (HttpResponse<String> r : java.util.List.of(wrong, unknown)) {
                 assertEquals(200, r.statusCode());
                 assertTrue(r.body().contains("Unable to sign in."), r.body());
@@ -178,7 +178,7 @@ class SignInIT {
             }
             // The login typed in comes back escaped into the form, never as markup.
             HttpResponse<String> xss = c.post("oie/identify",
-                    form("_csrf", csrf(unknown.body()), "identifier", "<script>alert(1)</script>", "password", "x"));
+                    fields(unknown.body(), "identifier", "<script>alert(1)</script>", "password", "x"));
             assertFalse(xss.body().contains("<script>alert(1)</script>"), xss.body());
             assertTrue(xss.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), xss.body());
         } finally {
@@ -203,7 +203,7 @@ class SignInIT {
         HttpResponse<String> home = signInAsAlice(c);
         assertTrue(home.body().contains("Hello, Alice Liddell"));
 
-        HttpResponse<String> out = c.post("oie/logout", form("_csrf", csrf(home.body())));
+        HttpResponse<String> out = c.post("oie/logout", fields(home.body()));
         assertEquals(302, out.statusCode());
         assertEquals(302, c.get("app/").statusCode(), "signed out: protected pages need sign-in again");
     }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 /** A cookie-keeping HTTP client that does not follow redirects, so each hop can be checked. */
 final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern STEP = Pattern.compile("name=\"step\" value=\"([^\"]+)\"");
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
@@ -72,6 +73,18 @@ final class WebClient {
             throw new AssertionError("no CSRF field in page:\n" + html);
         }
         return m.group(1);
+    }
+
+    /** A form's fields: the page's CSRF token and step id, then the given names and values. */
+    static Map<String, String> fields(String html, String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("_csrf", csrf(html));
+        Matcher step = STEP.matcher(html);
+        if (step.find()) {
+            m.put("step", step.group(1));
+        }
+        m.putAll(form(kv));
+        return m;
     }
 
     static Map<String, String> form(String... kv) {
