@@ -45,6 +45,13 @@ public final class Interactions {
         byCode.put(i.interactionCode, i);
     }
 
+    /** Ends every open transaction now, as if each had timed out (tests of idx.session.expired). */
+    public void expireAll() {
+        byHandle.clear();
+        byStateHandle.clear();
+        byCode.clear();
+    }
+
     public Optional<Interaction> byInteractionHandle(String handle) {
         return live(handle == null ? null : byHandle.get(handle));
     }
