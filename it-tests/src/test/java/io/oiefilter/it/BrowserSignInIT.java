@@ -78,4 +78,60 @@ class BrowserSignInIT {
             assertTrue(shots.filter(p -> p.getFileName().toString().startsWith("identifier-first-")).count() >= 6);
         }
     }
+
+    private static String code(String address) {
+        return SimulatorExtension.simulator().outbox().latest(address).orElseThrow().code();
+    }
+
+    @Test
+    void identifierFirstWithAnEmailCode() throws Exception {
+        var app = SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow();
+        app.signOnMode(SignOnMode.IDENTIFIER_FIRST);
+        app.requireEmailCode(true);
+        URI base = SampleDeployment.base(deployed);
+        try (Chromium chromium = new Chromium("email-code")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            chromium.screenshot("sign-in");
+            browser.findElement(By.id("identifier")).sendKeys(ALICE);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            chromium.screenshot("password");
+            browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Check your email"));
+            assertTrue(browser.findElement(By.id("oie-who")).getText().contains(ALICE));
+            chromium.screenshot("code");
+            browser.findElement(By.id("passcode")).sendKeys(code(ALICE));
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            assertEquals("Hello, Alice Liddell", browser.findElement(By.id("greeting")).getText());
+            chromium.screenshot("signed-in");
+        } finally {
+            app.requireEmailCode(false);
+        }
+    }
+
+    @Test
+    void forgotPassword() throws Exception {
+        SimulatorExtension.simulator().org().createUser("browser.forgot@example.com", "browser.forgot@example.com", "Fern", "Forgot",
+                java.util.List.of(), "Forgotten-2025", io.oiefilter.simulator.org.UserStatus.ACTIVE, true, java.time.Instant.now());
+        SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.IDENTIFIER_FIRST);
+        URI base = SampleDeployment.base(deployed);
+        try (Chromium chromium = new Chromium("forgot-password")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            browser.findElement(By.id("identifier")).sendKeys("browser.forgot@example.com");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            chromium.screenshot("password");
+            chromium.submit(By.cssSelector("#oie-forgot button"), ExpectedConditions.titleIs("Check your email"));
+            chromium.screenshot("code");
+            browser.findElement(By.id("passcode")).sendKeys(code("browser.forgot@example.com"));
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set a new password"));
+            assertTrue(browser.findElement(By.id("oie-rules")).getText().contains("at least 8 characters"));
+            chromium.screenshot("new-password");
+            browser.findElement(By.id("password")).sendKeys("Found-Again-2026");
+            browser.findElement(By.id("confirmPassword")).sendKeys("Found-Again-2026");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            assertEquals("Hello, Fern Forgot", browser.findElement(By.id("greeting")).getText());
+            chromium.screenshot("signed-in");
+        }
+    }
 }
