@@ -243,7 +243,7 @@ public final class SignInFlow {
     public static List<IdxOption> supportedOptions(IdxRemediation select) {
         List<IdxOption> out = new ArrayList<>();
         for (IdxOption o : select.options()) {
-            if (SUPPORTED_TYPES.contains(o.type())) {
+            if (o.type() != null && SUPPORTED_TYPES.contains(o.type())) { // a phone option's type is a choice, not a value
                 out.add(o);
             }
         }

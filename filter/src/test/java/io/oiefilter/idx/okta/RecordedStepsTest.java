@@ -1,0 +1,87 @@
+package io.oiefilter.idx.okta;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.okta.idx.sdk.api.response.IDXResponse;
+import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.SignInView;
+import io.oiefilter.idx.IdxStep;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Recorded real Okta responses, read by okta-idx-java 2.0.0's own model as the SDK reads them, mapped
+ * by the port to our step, and by the flow to the page a person sees. No container, no network.
+ */
+class RecordedStepsTest {
+    private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
+    private static final ObjectMapper SDK_JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static IdxStep step(String fixture) throws IOException {
+        Path file = FIXTURES.resolve(fixture);
+        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath());
+        return OktaIdxPort.toStep(SDK_JSON.readValue(file.toFile(), IDXResponse.class));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "okta-idx-dotnet/mocks/01-basic-login/two-steps-login/introspect-response.json, IDENTIFY",
+            "okta-idx-dotnet/mocks/01-basic-login/one-step-login/introspect-response.json, IDENTIFY",
+            "okta-signin-widget/playground/mocks/data/idp/idx/identify-recovery.json, IDENTIFY",
+            "okta-idx-dotnet/mocks/01-basic-login/two-steps-login/identify-response.json, PASSWORD",
+            "okta-idx-dotnet/mocks/06-2fa/email/2-steps-login-challenge-password-identify-response.json, SELECT",
+            "okta-idx-dotnet/mocks/06-2fa/email/select-email-response.json, CODE",
+            "okta-idx-dotnet/mocks/06-2fa/email/verify-email-invalid-code-response.json, CODE",
+            "okta-idx-java/api/src/test/resources/introspect-with-activation-token-response.json, SELECT",
+            "okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json, CODE",
+            "okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-password-response.json, NEW_PASSWORD",
+            "okta-idx-dotnet/mocks/01-basic-login/password-expired-identify-response.json, NEW_PASSWORD",
+            "okta-signin-widget/playground/mocks/data/idp/idx/terminal-return-email.json, UNSUPPORTED",
+            "okta-signin-widget/src/v3/src/mocks/response/idp/idx/identify/error-wrong-password.json, IDENTIFY",
+    })
+    void eachRecordedStepHasItsPage(String fixture, SignInView expected) throws IOException {
+        assertEquals(expected, SignInFlow.viewFor(step(fixture)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "okta-idx-dotnet/mocks/01-basic-login/two-steps-login/challenge-response.json",
+            "okta-idx-dotnet/mocks/06-2fa/email/verify-email-response.json",
+            "okta-idx-java/api/src/test/resources/scenario_4_1_1/skip-response.json",
+    })
+    void successCarriesTheInteractionCodeAndTokenUrl(String fixture) throws IOException {
+        IdxStep s = step(fixture);
+        assertTrue(s.succeeded());
+        assertNotNull(s.tokenUrl());
+        assertTrue(s.tokenUrl().endsWith("/v1/token"), s.tokenUrl());
+    }
+
+    @org.junit.jupiter.api.Test
+    void whatThePagesNeedIsRead() throws IOException {
+        IdxStep password = step("okta-idx-dotnet/mocks/01-basic-login/two-steps-login/identify-response.json");
+        assertEquals("password", password.currentType());
+        assertTrue(password.current().recoverHref().endsWith("/idp/idx/recover"), "forgot password is offered");
+
+        IdxStep code = step("okta-idx-dotnet/mocks/06-2fa/email/select-email-response.json");
+        assertTrue(code.current().resendHref().endsWith("/idp/idx/challenge/resend"));
+
+        IdxStep select = step("okta-idx-dotnet/mocks/06-2fa/email/2-steps-login-challenge-password-identify-response.json");
+        var options = SignInFlow.selectRemediation(select).orElseThrow().options();
+        assertEquals(1, options.size());
+        assertEquals("email", options.get(0).type());
+        assertEquals("autsz6n09SkHhW8uT5d6", options.get(0).authenticatorId());
+
+        IdxStep enroll = step("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json");
+        assertTrue(enroll.remediation("skip").isPresent());
+        // Phone is offered too; the filter lists only what it has pages for.
+        assertEquals(1, SignInFlow.supportedOptions(enroll.remediation("select-authenticator-enroll").orElseThrow()).size());
+    }
+}
