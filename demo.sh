@@ -38,6 +38,7 @@ java -Xmx512m -Dhazelcast.phone.home.enabled=false \
      -Dokta.oauth2.clientId=0oa-demo-web-app \
      -Dokta.oauth2.clientSecret=demo-client-secret-not-for-production \
      -Dokta.oauth2.redirectUri=http://localhost:$APP_PORT/sample/authorization-code/callback \
+     -Doie.postLogoutRedirectUri=http://localhost:$APP_PORT/sample/ \
      -jar "$WORK/payara-micro.jar" --nocluster --disablephonehome \
      --rootdir "$WORK/payara-root" --port $APP_PORT \
      --deploy sample-war/target/sample.war > "$WORK/payara.log" 2>&1 &
