@@ -26,6 +26,7 @@ public class OieFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(OieFilter.class.getName());
 
     private OieRequestHandler handler;
+    private OktaIdxPort idx;
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -37,10 +38,17 @@ public class OieFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
-        OktaIdxPort idx = new OktaIdxPort(config);
+        idx = new OktaIdxPort(config);
         handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config), new SignOut(idx, provider, config),
                 new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
+    }
+
+    @Override
+    public void destroy() {
+        if (idx != null) {
+            idx.close(); // its threads must not outlive the application
+        }
     }
 
     @Override

@@ -187,7 +187,9 @@ class SignInStepsIT {
 
     @Test
     void aBrokenOrgGivesAnErrorPageWithARetryLink() throws Exception {
-        List<Fault> faults = List.of(Fault.status(503), Fault.malformedBody(200), Fault.missingContentType(500), Fault.dropConnection());
+        // The app's oie.httpTimeoutSeconds is 3 in these tests: a 5 s silence is a timeout.
+        List<Fault> faults = List.of(Fault.status(503), Fault.malformedBody(200), Fault.missingContentType(500), Fault.dropConnection(),
+                Fault.delay(Duration.ofSeconds(5)));
         for (Fault fault : faults) {
             WebClient c = client();
             HttpResponse<String> signIn = c.follow(c.get("app/"));

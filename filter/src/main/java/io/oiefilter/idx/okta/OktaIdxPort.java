@@ -55,6 +55,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -68,10 +76,12 @@ import java.util.stream.Collectors;
  *   <li>After a 4xx the SDK gives no state and drops i18n keys, so a refused step reads the state again.</li>
  *   <li>An error without a content type makes the SDK throw a NullPointerException: any
  *       RuntimeException from it is "Okta unavailable", never a 500.</li>
+ *   <li>Its HTTP client has no timeouts at all (okta-commons leaves them at 0), so every SDK call
+ *       runs on a small pool and is waited for at most {@code oie.httpTimeoutSeconds}.</li>
  * </ul>
  * A later SDK with these APIs replaces this one file.
  */
-public final class OktaIdxPort implements IdxPort {
+public final class OktaIdxPort implements IdxPort, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OktaIdxPort.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ION_JSON = "application/ion+json; okta-version=1.0.0";
@@ -85,6 +95,7 @@ public final class OktaIdxPort implements IdxPort {
     private final OieConfig config;
     private final IDXClient client;
     private final HttpClient http;
+    private final ExecutorService sdkCalls;
 
     public OktaIdxPort(OieConfig config) {
         this.config = config;
@@ -97,6 +108,51 @@ public final class OktaIdxPort implements IdxPort {
         this.client = clientOf(wrapper);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // Bounded: a hung Okta can hold at most this many threads; past that, calls fail at once.
+        this.sdkCalls = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "oie-filter-okta");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        sdkCalls.shutdownNow();
+    }
+
+    /** Runs an SDK call with the deadline the SDK itself does not have. */
+    private <T> T timed(String name, SdkCall<T> call) throws ProcessingException, IdxException {
+        Future<T> f;
+        try {
+            f = sdkCalls.submit(call::run);
+        } catch (RejectedExecutionException e) {
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": too many calls to Okta waiting already", List.of(), null, e);
+        }
+        try {
+            return f.get(config.httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": no answer within " + config.httpTimeout().toSeconds() + " s",
+                    List.of(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": interrupted", List.of(), null, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProcessingException pe) {
+                throw pe;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": " + e.getCause(), List.of(), null, e.getCause());
+        }
+    }
+
+    @FunctionalInterface
+    private interface SdkCall<T> {
+        T run() throws ProcessingException;
     }
 
     private static IDXClient clientOf(IDXAuthenticationWrapper wrapper) {
@@ -174,7 +230,7 @@ public final class OktaIdxPort implements IdxPort {
     @Override
     public IdxStep introspect(IdxTransaction tx) throws IdxException {
         try {
-            return withPasswordRules(tx, toStep(client.introspect(context(tx))));
+            return withPasswordRules(tx, toStep(timed("introspect", () -> client.introspect(context(tx)))));
         } catch (ProcessingException e) {
             int status = e.getHttpStatus();
             if (status == 401 || status == 403 || status == 404) {
@@ -258,8 +314,11 @@ public final class OktaIdxPort implements IdxPort {
             return;
         }
         try {
-            client.revokeToken(tokenTypeHint, token);
-        } catch (ProcessingException | RuntimeException e) {
+            timed("revoke", () -> {
+                client.revokeToken(tokenTypeHint, token);
+                return null;
+            });
+        } catch (ProcessingException | IdxException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "oie-filter: revoking the {0} failed: {1}", tokenTypeHint,
                     e.getCause() != null ? e.getCause().toString() : e.toString());
         }
@@ -277,7 +336,7 @@ public final class OktaIdxPort implements IdxPort {
             throw new IllegalStateException("The transaction has not succeeded yet");
         }
         try {
-            TokenResponse t = client.token(step.tokenUrl(), "interaction_code", step.interactionCode(), context(tx));
+            TokenResponse t = timed("token", () -> client.token(step.tokenUrl(), "interaction_code", step.interactionCode(), context(tx)));
             if (t == null || t.getIdToken() == null) {
                 throw new IdxException(Kind.UNAVAILABLE, 200, "token: no id_token in the answer", List.of(), null, null);
             }
@@ -300,7 +359,7 @@ public final class OktaIdxPort implements IdxPort {
 
     private IdxStep step(IdxTransaction tx, String name, Call call) throws IdxException {
         try {
-            return withPasswordRules(tx, toStep(call.run()));
+            return withPasswordRules(tx, toStep(timed(name, call::run)));
         } catch (ProcessingException e) {
             int status = e.getHttpStatus();
             if (status == 429) {
