@@ -235,4 +235,22 @@ class SignInFlowTest {
         SignInState again = state(flow.restart(s), SignInView.IDENTIFY);
         assertEquals(null, again.identifier());
     }
+
+    @Test
+    void thePrincipalAndGroupsClaimsAreConfigurable() throws Exception {
+        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(
+                OieConfig.ISSUER, sim.issuer(), OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID,
+                OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET, OieConfig.REDIRECT_URI, "http://localhost/cb",
+                OieConfig.PRINCIPAL_CLAIM, "email", OieConfig.GROUPS_CLAIM, "roles"));
+        OieConfig config = OieConfig.resolve(List.of(io.oiefilter.config.ConfigSource.named(values::get, k -> k)));
+        SignInFlow custom = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
+                config.httpTimeout()), config);
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").claim("email", "x@example.com")
+                .claim("roles", List.of("Auditors")).claim("groups", List.of("Admins")).build();
+        var user = custom.userFrom(claims);
+        assertEquals("x@example.com", user.getName());
+        assertEquals(List.of("Auditors"), user.getGroups());
+        assertEquals("00u1", flow.userFrom(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").build()).getName(),
+                "no principal claim: the subject");
+    }
 }

@@ -64,6 +64,13 @@ class SignInIT {
     }
 
     @Test
+    void excludedPathsInsideProtectedOnesArePublic() throws Exception {
+        HttpResponse<String> help = client().get("app/help.jsp");
+        assertEquals(200, help.statusCode());
+        assertTrue(help.body().contains("<h1 id=\"help\">Help</h1>"));
+    }
+
+    @Test
     void unauthenticatedBrowserIsSentToSignIn() throws Exception {
         HttpResponse<String> r = client().get("app/details.jsp?tab=claims", "Accept", "text/html,application/xhtml+xml");
         assertEquals(302, r.statusCode());
@@ -195,6 +202,10 @@ class SignInIT {
         HttpResponse<String> forged = c.post("oie/identify", form("_csrf", "forged", "identifier", ALICE));
         assertEquals(403, forged.statusCode());
         assertFalse(forged.body().contains("Exception"), forged.body());
+        for (String endpoint : java.util.List.of("answer", "new-password", "select", "resend", "skip", "forgot-password",
+                "restart", "logout")) {
+            assertEquals(403, c.post("oie/" + endpoint, form("_csrf", "forged")).statusCode(), endpoint);
+        }
     }
 
     @Test

@@ -1,0 +1,11 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %><!DOCTYPE html>
+<html lang="en">
+<head><meta charset="UTF-8"><title>Help</title>
+<link rel="stylesheet" href="${pageContext.request.contextPath}/style.css"></head>
+<body>
+<main>
+  <h1 id="help">Help</h1>
+  <p>This page sits under <code>/app/</code> but is excluded from sign-in (<code>oie.excludedPaths</code>).</p>
+</main>
+</body>
+</html>
