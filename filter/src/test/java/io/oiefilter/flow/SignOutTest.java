@@ -1,0 +1,100 @@
+package io.oiefilter.flow;
+
+import io.oiefilter.SimulatorFixture;
+import io.oiefilter.config.ConfigSource;
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.session.OieAuthentication;
+import io.oiefilter.simulator.Simulator;
+import io.oiefilter.simulator.org.Org;
+import io.oiefilter.token.OidcProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.oiefilter.SimulatorFixture.ALICE;
+import static io.oiefilter.SimulatorFixture.ALICE_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-out revokes both tokens at the simulator and, when configured, ends the Okta session. */
+class SignOutTest {
+    private Simulator sim;
+
+    @BeforeEach
+    void start() {
+        sim = Simulator.start(Org.defaultSeed(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.stop();
+    }
+
+    private OieConfig config(boolean throughOkta) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of(OieConfig.ISSUER, sim.issuer(),
+                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
+                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback",
+                OieConfig.SCOPES, "openid profile email offline_access"));
+        if (throughOkta) {
+            values.put(OieConfig.POST_LOGOUT_REDIRECT_URI, "http://localhost:8080/sample/");
+        }
+        return OieConfig.resolve(List.of(ConfigSource.named(values::get, k -> k)));
+    }
+
+    private static OieAuthentication signIn(SignInFlow flow) {
+        FlowResult.Page identify = assertInstanceOf(FlowResult.Page.class, flow.start());
+        FlowResult.Page password = assertInstanceOf(FlowResult.Page.class, flow.identify(identify.state(), ALICE, null));
+        return assertInstanceOf(FlowResult.SignedIn.class, flow.answer(password.state(), ALICE_PASSWORD.toCharArray())).authentication();
+    }
+
+    private int refresh(String refreshToken) throws Exception {
+        String body = "grant_type=refresh_token&client_id=" + SimulatorFixture.CLIENT_ID + "&client_secret=" + SimulatorFixture.SECRET
+                + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.issuer() + "/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void revokesTheAccessAndRefreshTokens() throws Exception {
+        OieConfig config = config(false);
+        OktaIdxPort idx = new OktaIdxPort(config);
+        OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
+        OieAuthentication auth = signIn(new SignInFlow(idx, provider, config));
+        assertEquals(200, refresh(auth.tokens().refreshToken()), "the refresh token works before sign-out");
+
+        Optional<URI> throughOkta = new SignOut(idx, provider, config).signOut(auth);
+        assertTrue(throughOkta.isEmpty(), "no post-logout URL configured: local sign-out only");
+        assertEquals(2, sim.requestLog().countOf("revoke"));
+        assertEquals(400, refresh(auth.tokens().refreshToken()), "revoked");
+        idx.close();
+    }
+
+    @Test
+    void endsTheOktaSessionWhenConfigured() throws Exception {
+        OieConfig config = config(true);
+        OktaIdxPort idx = new OktaIdxPort(config);
+        OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
+        OieAuthentication auth = signIn(new SignInFlow(idx, provider, config));
+        URI endSession = new SignOut(idx, provider, config).signOut(auth).orElseThrow();
+        assertTrue(endSession.toString().startsWith(sim.issuer() + "/v1/logout?id_token_hint="), endSession.toString());
+
+        HttpResponse<String> okta = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endSession).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, okta.statusCode(), okta.body());
+        assertTrue(okta.headers().firstValue("Location").orElseThrow().startsWith("http://localhost:8080/sample/?state="));
+        idx.close();
+    }
+}
