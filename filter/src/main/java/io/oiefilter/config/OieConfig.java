@@ -31,6 +31,14 @@ public final class OieConfig {
     public static final String RESEND_COOLDOWN = "oie.resendCooldownSeconds";
     public static final String POST_LOGOUT_PATH = "oie.postLogoutPath";
     public static final String POST_LOGOUT_REDIRECT_URI = "oie.postLogoutRedirectUri";
+    public static final String MANAGEMENT_ORG_URL = "okta.client.orgUrl";
+    public static final String MANAGEMENT_TOKEN = "okta.client.token";
+    public static final String ACTIVATION_STRATEGY = "oie.activation.strategy";
+    public static final String ACTIVATION_REVEAL_STATUS = "oie.activation.revealStatus";
+    public static final String ACTIVATION_MAX_PER_LOGIN = "oie.activation.maxStartsPerLogin";
+    public static final String ACTIVATION_MAX_PER_ADDRESS = "oie.activation.maxStartsPerAddress";
+    public static final String ACTIVATION_WINDOW = "oie.activation.throttleWindowMinutes";
+    public static final String ACTIVATION_MAX_WRONG_CODES = "oie.activation.maxWrongCodes";
 
     private final URI issuer;
     private final String clientId;
@@ -48,6 +56,14 @@ public final class OieConfig {
     private final Duration resendCooldown;
     private final String postLogoutPath;
     private final URI postLogoutRedirectUri;
+    private final URI managementOrgUrl;
+    private final String managementToken;
+    private final String activationStrategy;
+    private final boolean activationRevealStatus;
+    private final int activationMaxPerLogin;
+    private final int activationMaxPerAddress;
+    private final Duration activationWindow;
+    private final int activationMaxWrongCodes;
 
     private OieConfig(Resolver r) {
         this.issuer = r.required(ISSUER, OieConfig::issuer);
@@ -78,6 +94,43 @@ public final class OieConfig {
         });
         this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", OieConfig::appPath);
         this.postLogoutRedirectUri = r.optional(POST_LOGOUT_REDIRECT_URI, "", v -> v.isEmpty() ? null : absoluteHttpUri(v));
+        // The Management API is the issuer's org unless told otherwise.
+        this.managementOrgUrl = r.optional(MANAGEMENT_ORG_URL, issuer.getScheme() + "://" + issuer.getRawAuthority(), OieConfig::issuer);
+        this.managementToken = r.optional(MANAGEMENT_TOKEN, "", v -> v.isEmpty() ? null : v);
+        this.activationStrategy = r.optional(ACTIVATION_STRATEGY, managementToken == null ? "none" : "management-api", v -> {
+            if (!v.matches("none|management-api|okta-email|[\\w$.]+")) {
+                throw new IllegalArgumentException("must be none, management-api, okta-email or a class name");
+            }
+            if ((v.equals("management-api") || v.equals("okta-email")) && managementToken == null) {
+                throw new IllegalArgumentException(v + " needs a Management API token in " + MANAGEMENT_TOKEN);
+            }
+            return v;
+        });
+        this.activationRevealStatus = r.optional(ACTIVATION_REVEAL_STATUS, "false", OieConfig::bool);
+        this.activationMaxPerLogin = r.optional(ACTIVATION_MAX_PER_LOGIN, "3", v -> range(v, 1, 1000));
+        this.activationMaxPerAddress = r.optional(ACTIVATION_MAX_PER_ADDRESS, "10", v -> range(v, 1, 100_000));
+        this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(range(v, 1, 10_080)));
+        this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> range(v, 1, 100));
+    }
+
+    private static boolean bool(String v) {
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("must be true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    private static int range(String v, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+        }
+        return n;
     }
 
     /** Resolves from the given sources, the first one that has a key winning. */
@@ -110,6 +163,18 @@ public final class OieConfig {
     public String postLogoutPath() { return postLogoutPath; }
     /** When set, sign-out goes through Okta's end-session endpoint and back to this (registered) URL. */
     public Optional<URI> postLogoutRedirectUri() { return Optional.ofNullable(postLogoutRedirectUri); }
+    /** The org the Management API is called on: the issuer's by default. */
+    public URI managementOrgUrl() { return managementOrgUrl; }
+    /** The Management API token (SSWS); never logged. */
+    public Optional<String> managementToken() { return Optional.ofNullable(managementToken); }
+    /** none, management-api, okta-email or a class name. */
+    public String activationStrategy() { return activationStrategy; }
+    /** Opt-out of the uniform page: unknown and inactive accounts then get "Unable to sign in". */
+    public boolean activationRevealStatus() { return activationRevealStatus; }
+    public int activationMaxStartsPerLogin() { return activationMaxPerLogin; }
+    public int activationMaxStartsPerAddress() { return activationMaxPerAddress; }
+    public Duration activationThrottleWindow() { return activationWindow; }
+    public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
 
     /** True when the issuer is plain http on a loopback host (a local simulator). */
     public boolean issuerIsLoopbackHttp() {
@@ -121,7 +186,7 @@ public final class OieConfig {
         // Never print the client secret.
         return "OieConfig{issuer=" + issuer + ", clientId=" + clientId + ", redirectUri=" + redirectUri
                 + ", scopes=" + scopes + ", protectedPaths=" + protectedPaths + ", excludedPaths=" + excludedPaths
-                + ", basePath=" + basePath + "}";
+                + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy + "}";
     }
 
     private static URI issuer(String v) {

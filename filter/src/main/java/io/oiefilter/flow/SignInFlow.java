@@ -1,6 +1,11 @@
 package io.oiefilter.flow;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.oiefilter.activation.Activation;
+import io.oiefilter.activation.ActivationEvent;
+import io.oiefilter.activation.ActivationOutcome;
+import io.oiefilter.activation.ActivationRequest;
+import io.oiefilter.activation.ActivationStrategy;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxOption;
@@ -37,17 +42,28 @@ public final class SignInFlow {
     private final IdxPort idx;
     private final OidcProvider provider;
     private final OieConfig config;
+    private final Activation activation;
     private final Clock clock;
 
+    /** A flow without activation (the {@code none} strategy). */
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config) {
-        this(idx, provider, config, Clock.systemUTC());
+        this(idx, provider, config, null);
     }
 
-    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Clock clock) {
+    public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation) {
+        this(idx, provider, config, activation, Clock.systemUTC());
+    }
+
+    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, Clock clock) {
         this.idx = idx;
         this.provider = provider;
         this.config = config;
+        this.activation = activation != null && activation.enabled() ? activation : null;
         this.clock = clock;
+    }
+
+    /** Who is signing in, as far as the filter can tell: for throttles and strategies. */
+    public record Client(String address, java.util.Locale locale) {
     }
 
     /** A new transaction, at its first page. */
@@ -65,6 +81,10 @@ public final class SignInFlow {
     }
 
     public FlowResult identify(SignInState state, String identifier, char[] password) {
+        return identify(state, identifier, password, new Client("unknown", java.util.Locale.ROOT));
+    }
+
+    public FlowResult identify(SignInState state, String identifier, char[] password, Client client) {
         if (identifier == null || identifier.isBlank()) {
             return page(state, List.of("oie.error.identifierRequired"));
         }
@@ -74,17 +94,119 @@ public final class SignInFlow {
             return page(state.withIdentifier(id), List.of("oie.error.passwordRequired"));
         }
         SignInState s = state.withIdentifier(id);
-        return call(s, "oie.error.signInFailed", tx -> idx.identify(tx, id, needsPassword ? password : null));
+        IdxTransaction tx = s.transaction();
+        try {
+            return next(s, tx, idx.identify(tx, id, needsPassword ? password : null));
+        } catch (IdxException e) {
+            SignInState current = e.current() != null ? s.with(tx.withStep(e.current())) : s;
+            if (e.kind() == IdxException.Kind.REJECTED && activation != null
+                    && tx.step().remediation("identify").isPresent()) {
+                return afterFailedIdentify(current, new ActivationRequest(id, client.locale(), client.address()));
+            }
+            return refused(current, e, "oie.error.signInFailed");
+        }
+    }
+
+    /**
+     * Identify failed: let the strategy find out why. Whatever it finds, the person sees the same
+     * page (unless the operator opted out), so the page tells nothing about the account.
+     */
+    private FlowResult afterFailedIdentify(SignInState state, ActivationRequest request) {
+        ActivationOutcome outcome = activation.afterIdentifyFailed(request);
+        if (outcome.kind() == ActivationOutcome.Kind.ACTIVATION_TOKEN) {
+            Optional<FlowResult> started = startActivation(state, request, outcome.activationToken());
+            if (started.isPresent()) {
+                return started.get();
+            }
+        } else if (outcome.kind() == ActivationOutcome.Kind.NOT_APPLICABLE && activation.revealStatus()) {
+            return page(state, List.of("oie.error.signInFailed"));
+        }
+        SignInState uniform = state.withActivation(SignInState.ActivationStage.UNIFORM).withCodeSentAt(clock.instant());
+        return new FlowResult.Page(uniform, viewOf(uniform), List.of());
+    }
+
+    /** IDX with the activation token, then the email authenticator first, so Okta emails a code. */
+    private Optional<FlowResult> startActivation(SignInState state, ActivationRequest request, String token) {
+        IdxTransaction tx;
+        try {
+            tx = idx.beginActivation(token);
+        } catch (IdxException e) {
+            activation.event(ActivationEvent.Type.REFUSED, request, "IDX did not take the activation token: " + e.kind());
+            return Optional.empty();
+        }
+        Optional<IdxOption> email = tx.step().remediation("select-authenticator-enroll").stream()
+                .flatMap(r -> r.options().stream()).filter(o -> "email".equals(o.type())).findFirst();
+        if (email.isEmpty()) {
+            // Without an email code, knowing a login would be enough to take over the account.
+            activation.event(ActivationEvent.Type.REFUSED, request, "the enrollment policy offers no email authenticator "
+                    + "(offered: " + tx.step().remediationNames() + "); allow email enrollment for these users");
+            return Optional.empty();
+        }
+        try {
+            IdxStep code = idx.select(tx, email.get().authenticatorId());
+            activation.event(ActivationEvent.Type.STARTED, request, "email code sent by Okta");
+            SignInState started = new SignInState(tx.withStep(code), request.login(), clock.instant(),
+                    SignInState.ActivationStage.STARTED, 0);
+            return Optional.of(page(started, List.of()));
+        } catch (IdxException e) {
+            activation.event(ActivationEvent.Type.REFUSED, request, "email enrollment failed: " + e.kind());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /activate?token=…}: an activation link from Okta's email, continued on the app's pages. */
+    public FlowResult activateWithLink(String token, Client client) {
+        if (token == null || token.isBlank() || token.length() > 512) {
+            return new FlowResult.Failed("oie.error.activationLinkInvalid", 0);
+        }
+        try {
+            IdxTransaction tx = idx.beginActivation(token.trim());
+            if (activation != null) {
+                activation.event(new ActivationEvent(ActivationEvent.Type.STARTED, null, client.address(), "activation link"));
+            }
+            return next(SignInState.of(tx).withActivation(SignInState.ActivationStage.STARTED), tx, null);
+        } catch (IdxException e) {
+            return e.kind() == IdxException.Kind.REJECTED ? new FlowResult.Failed("oie.error.activationLinkInvalid", 0)
+                    : failed("activation link", e);
+        }
     }
 
     /** A password or code for the current authenticator. */
     public FlowResult answer(SignInState state, char[] passcode) {
-        SignInView view = viewFor(state.transaction().step());
+        SignInView view = viewOf(state);
+        boolean code = view == SignInView.CODE || view == SignInView.ACTIVATION_CODE;
         if (empty(passcode)) {
-            return page(state, List.of(view == SignInView.CODE ? "oie.error.codeRequired" : "oie.error.passwordRequired"));
+            return page(state, List.of(code ? "oie.error.codeRequired" : "oie.error.passwordRequired"));
         }
-        String refusal = view == SignInView.CODE ? "oie.error.codeInvalid" : "oie.error.passwordIncorrect";
-        return call(state, refusal, tx -> idx.answer(tx, passcode));
+        if (view == SignInView.ACTIVATION_CODE) {
+            return activationCode(state, passcode);
+        }
+        return call(state, code ? "oie.error.codeInvalid" : "oie.error.passwordIncorrect", tx -> idx.answer(tx, passcode));
+    }
+
+    /** At most {@code oie.activation.maxWrongCodes} wrong codes, then the sign-in starts over. */
+    private FlowResult activationCode(SignInState state, char[] passcode) {
+        if (state.activation() == SignInState.ActivationStage.STARTED) {
+            IdxTransaction tx = state.transaction();
+            try {
+                return next(state, tx, idx.answer(tx, passcode));
+            } catch (IdxException e) {
+                if (e.kind() != IdxException.Kind.REJECTED) {
+                    return refused(state, e, "oie.error.codeInvalid");
+                }
+                state = e.current() != null ? state.with(tx.withStep(e.current())) : state;
+            }
+        }
+        SignInState wrong = state.withWrongCode();
+        if (wrong.wrongCodes() >= maxWrongCodes()) {
+            FlowResult fresh = restart(wrong);
+            return fresh instanceof FlowResult.Page p ? new FlowResult.Page(p.state(), p.view(), List.of("oie.error.tooManyCodes")) : fresh;
+        }
+        return new FlowResult.Page(wrong, SignInView.ACTIVATION_CODE, List.of("oie.error.codeInvalid"));
+    }
+
+    private int maxWrongCodes() {
+        return activation != null ? activation.maxWrongCodes() : config.activationMaxWrongCodes();
     }
 
     /** A new password, typed twice (the second only checked here). */
@@ -112,6 +234,10 @@ public final class SignInFlow {
         long wait = secondsUntilResend(state);
         if (wait > 0) {
             return page(state, List.of("oie.error.resendTooSoon"));
+        }
+        if (state.activation() == SignInState.ActivationStage.UNIFORM) {
+            // As if a code had been sent again; there is no account awaiting one.
+            return new FlowResult.Page(state.withCodeSentAt(clock.instant()), SignInView.ACTIVATION_CODE, List.of("oie.info.codeResent"));
         }
         FlowResult r = call(state, "oie.error.stepRefused", idx::resend);
         if (r instanceof FlowResult.Page p && p.messageKeys().isEmpty()) {
@@ -161,12 +287,16 @@ public final class SignInFlow {
         try {
             return next(state, tx, step.run(tx));
         } catch (IdxException e) {
-            return switch (e.kind()) {
-                case REJECTED -> page(e.current() != null ? state.with(tx.withStep(e.current())) : state, List.of(refusalKey));
-                case SESSION_EXPIRED -> expired();
-                default -> failed("step", e);
-            };
+            return refused(e.current() != null ? state.with(tx.withStep(e.current())) : state, e, refusalKey);
         }
+    }
+
+    private FlowResult refused(SignInState state, IdxException e, String refusalKey) {
+        return switch (e.kind()) {
+            case REJECTED -> page(state, List.of(refusalKey));
+            case SESSION_EXPIRED -> expired();
+            default -> failed("step", e);
+        };
     }
 
     /** Goes on from a new step: tokens when it succeeded, an automatic choice when there is one, else its page. */
@@ -174,7 +304,7 @@ public final class SignInFlow {
         IdxTransaction current = step == null ? tx : tx.withStep(step);
         SignInState state = before.with(current);
         if (current.step().succeeded()) {
-            return complete(current);
+            return complete(state, current);
         }
         Optional<IdxRemediation> select = selectRemediation(current.step());
         if (select.isPresent() && viewFor(current.step()) == SignInView.SELECT) {
@@ -205,12 +335,22 @@ public final class SignInFlow {
 
     private FlowResult page(SignInState state, List<String> messages) {
         IdxStep step = state.transaction().step();
-        SignInView view = viewFor(step);
+        SignInView view = viewOf(state);
         if (view == SignInView.UNSUPPORTED) {
             LOG.log(System.Logger.Level.WARNING, "oie-filter: Okta asks for a step this filter does not handle: {0} ({1})",
                     step.remediationNames(), step.currentType());
         }
         return new FlowResult.Page(state, view, messages);
+    }
+
+    /** The page for a sign-in: its step's, except that activations have their own code page. */
+    public SignInView viewOf(SignInState state) {
+        if (state.activation() == SignInState.ActivationStage.UNIFORM) {
+            return activation != null && activation.delivery() == ActivationStrategy.Delivery.LINK
+                    ? SignInView.ACTIVATION_EMAIL : SignInView.ACTIVATION_CODE;
+        }
+        SignInView view = viewFor(state.transaction().step());
+        return state.activation() == SignInState.ActivationStage.STARTED && view == SignInView.CODE ? SignInView.ACTIVATION_CODE : view;
     }
 
     /** The page for a step, from the remediation Okta leads with and the authenticator it is about. */
@@ -250,7 +390,7 @@ public final class SignInFlow {
         return out;
     }
 
-    private FlowResult complete(IdxTransaction tx) {
+    private FlowResult complete(SignInState state, IdxTransaction tx) {
         TokenSet tokens;
         try {
             tokens = idx.redeem(tx);
@@ -267,7 +407,11 @@ public final class SignInFlow {
             LOG.log(System.Logger.Level.WARNING, "oie-filter: sign-in refused, {0}", e.getMessage());
             return new FlowResult.Failed("oie.error.invalidToken", 0);
         }
-        return new FlowResult.SignedIn(new OieAuthentication(userFrom(claims), tokens, clock.instant()));
+        OieUser user = userFrom(claims);
+        if (state.activation() == SignInState.ActivationStage.STARTED && activation != null) {
+            activation.event(new ActivationEvent(ActivationEvent.Type.COMPLETED, user.getName(), null, "signed in"));
+        }
+        return new FlowResult.SignedIn(new OieAuthentication(user, tokens, clock.instant()));
     }
 
     OieUser userFrom(JWTClaimsSet claims) {

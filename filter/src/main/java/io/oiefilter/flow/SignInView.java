@@ -10,6 +10,13 @@ public enum SignInView {
     CODE("code"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
+    /**
+     * The activation-code page: "if this account is awaiting activation, we have sent a code to its
+     * email". Shown alike after every failed identify when an activation strategy is on.
+     */
+    ACTIVATION_CODE("activation-code"),
+    /** The same for strategies whose Okta email carries a link. */
+    ACTIVATION_EMAIL("activation-email"),
     /** A new password: enrollment, reset after recovery, or an expired password; with the org's rules. */
     NEW_PASSWORD("new-password"),
     /** A step this filter does not handle yet. */

@@ -9,6 +9,12 @@ public interface IdxPort {
     /** Starts a transaction: /v1/interact (PKCE, nonce, client secret), then introspect. */
     IdxTransaction begin() throws IdxException;
 
+    /**
+     * Starts a transaction with an activation token (confidential client: client secret and PKCE),
+     * then introspects. An invalid, used or expired token is {@link IdxException.Kind#REJECTED}.
+     */
+    IdxTransaction beginActivation(String activationToken) throws IdxException;
+
     /** The transaction's current state, read again from Okta. */
     IdxStep introspect(IdxTransaction tx) throws IdxException;
 

@@ -1,10 +1,16 @@
 package io.oiefilter.web;
 
+import io.oiefilter.activation.Activation;
+import io.oiefilter.activation.ActivationListener;
+import io.oiefilter.activation.ActivationStrategies;
+import io.oiefilter.activation.ActivationStrategy;
+import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
 import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignOut;
 import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.mgmt.okta.OktaManagementPort;
 import io.oiefilter.token.OidcProvider;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -16,6 +22,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The servlet filter: map it to {@code /*} (REQUEST dispatch). A thin shell; the decisions are in
@@ -39,7 +48,19 @@ public class OieFilter implements Filter {
         }
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         idx = new OktaIdxPort(config);
-        handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config), new SignOut(idx, provider, config),
+        Activation activation;
+        try {
+            ClassLoader loader = filterConfig.getServletContext().getClassLoader();
+            ActivationStrategy strategy = ActivationStrategies.create(config, () -> new OktaManagementPort(config.managementOrgUrl(),
+                    config.managementToken().orElseThrow(), config.httpTimeout()), loader);
+            List<ActivationListener> listeners = new ArrayList<>();
+            ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
+            activation = new Activation(strategy, new InMemoryAttemptStore(), listeners, config);
+        } catch (OieConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+        handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation), new SignOut(idx, provider, config),
                 new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
     }

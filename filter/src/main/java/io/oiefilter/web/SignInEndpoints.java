@@ -35,6 +35,7 @@ final class SignInEndpoints {
     static final String FORGOT_PASSWORD = "/forgot-password";
     static final String RESTART = "/restart";
     static final String LOGOUT = "/logout";
+    static final String ACTIVATE = "/activate";
     static final String STATE_ATTRIBUTE = SignInState.class.getName();
     static final String STEP_PARAMETER = "step";
 
@@ -54,11 +55,14 @@ final class SignInEndpoints {
     void handle(String endpoint, HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("Pragma", "no-cache");
-        if (SIGN_IN.equals(endpoint)) {
+        if (SIGN_IN.equals(endpoint) || ACTIVATE.equals(endpoint)) {
             if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
                 methodNotAllowed(res, "GET");
-            } else {
+            } else if (SIGN_IN.equals(endpoint)) {
                 signInPage(req, res);
+            } else {
+                // The token came in a link from Okta's email; it goes to Okta in a POST body and nowhere else.
+                outcome(req, res, flow.activateWithLink(req.getParameter("token"), client(req)), true);
             }
             return;
         }
@@ -98,12 +102,11 @@ final class SignInEndpoints {
         }
         if (!RESTART.equals(endpoint) && !stepId(state).equals(req.getParameter(STEP_PARAMETER))) {
             // A form from an earlier page (another tab, the back button): show where the sign-in stands now.
-            outcome(req, res, new FlowResult.Page(state, SignInFlow.viewFor(state.transaction().step()),
-                    List.of("oie.error.stalePage")), true);
+            outcome(req, res, new FlowResult.Page(state, flow.viewOf(state), List.of("oie.error.stalePage")), true);
             return;
         }
         FlowResult result = switch (endpoint) {
-            case IDENTIFY -> flow.identify(state, req.getParameter("identifier"), chars(req, "password"));
+            case IDENTIFY -> flow.identify(state, req.getParameter("identifier"), chars(req, "password"), client(req));
             case ANSWER -> flow.answer(state, chars(req, "passcode"));
             case NEW_PASSWORD -> flow.newPassword(state, chars(req, "password"), chars(req, "confirmPassword"));
             case SELECT -> flow.select(state, req.getParameter("authenticator"));
@@ -207,6 +210,10 @@ final class SignInEndpoints {
     private static void methodNotAllowed(HttpServletResponse res, String allowed) throws IOException {
         res.setHeader("Allow", allowed);
         res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
+    private static SignInFlow.Client client(HttpServletRequest req) {
+        return new SignInFlow.Client(req.getRemoteAddr(), req.getLocale());
     }
 
     private static char[] chars(HttpServletRequest req, String name) {

@@ -167,6 +167,15 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
 
     @Override
     public IdxTransaction begin() throws IdxException {
+        return begin(null);
+    }
+
+    @Override
+    public IdxTransaction beginActivation(String activationToken) throws IdxException {
+        return begin(java.util.Objects.requireNonNull(activationToken));
+    }
+
+    private IdxTransaction begin(String activationToken) throws IdxException {
         String verifier = PkceUtil.generateCodeVerifier();
         String challenge;
         try {
@@ -185,6 +194,9 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         form.put("nonce", nonce);
         form.put("code_challenge", challenge);
         form.put("code_challenge_method", PkceUtil.CODE_CHALLENGE_METHOD);
+        if (activationToken != null) {
+            form.put("activation_token", activationToken); // in the POST body only: never in a URL or a log
+        }
         String handle = interact(form);
         IdxTransaction tx = new IdxTransaction(handle, verifier, challenge, state, nonce, null);
         return tx.withStep(introspect(tx));
@@ -221,8 +233,11 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         }
         String error = String.valueOf(json.get("error"));
         String description = String.valueOf(json.getOrDefault("error_description", json.get("errorDescription")));
-        Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.UNAVAILABLE;
-        // invalid_client or a refused redirect URI here is a misconfigured app, not a user error.
+        // invalid_request with a token is a bad activation token; invalid_client or a refused redirect URI
+        // is a misconfigured app, not a user error.
+        Kind kind = status == 429 ? Kind.RATE_LIMITED
+                : status == 400 && "invalid_request".equals(error) && form.containsKey("activation_token") ? Kind.REJECTED
+                : Kind.UNAVAILABLE;
         throw new IdxException(kind, status, "interact refused: HTTP " + status + " " + error + ": " + description,
                 List.of(new IdxMessage(description, null, "ERROR")), null, null);
     }

@@ -1,0 +1,83 @@
+package io.oiefilter.activation;
+
+import io.oiefilter.config.OieConfig;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the configured strategy after a failed identify, behind the throttles (starts per login and
+ * per client address), and tells the listeners and the log what happened.
+ */
+public final class Activation {
+    private static final System.Logger LOG = System.getLogger(Activation.class.getName());
+
+    private final ActivationStrategy strategy;
+    private final AttemptStore attempts;
+    private final List<ActivationListener> listeners;
+    private final OieConfig config;
+
+    public Activation(ActivationStrategy strategy, AttemptStore attempts, List<ActivationListener> listeners, OieConfig config) {
+        this.strategy = strategy;
+        this.attempts = attempts;
+        this.listeners = List.copyOf(listeners);
+        this.config = config;
+    }
+
+    /** False for the {@code none} strategy: failed identifies then stay plain failures. */
+    public boolean enabled() {
+        return !(strategy instanceof NoActivationStrategy);
+    }
+
+    public ActivationStrategy.Delivery delivery() {
+        return strategy.delivery();
+    }
+
+    public int maxWrongCodes() {
+        return config.activationMaxWrongCodes();
+    }
+
+    public boolean revealStatus() {
+        return config.activationRevealStatus();
+    }
+
+    public ActivationOutcome afterIdentifyFailed(ActivationRequest request) {
+        String login = request.login().trim().toLowerCase(Locale.ROOT);
+        int byLogin = attempts.hit("login:" + login, config.activationThrottleWindow());
+        int byAddress = attempts.hit("address:" + request.clientAddress(), config.activationThrottleWindow());
+        if (byLogin > config.activationMaxStartsPerLogin() || byAddress > config.activationMaxStartsPerAddress()) {
+            event(ActivationEvent.Type.THROTTLED, request, byLogin > config.activationMaxStartsPerLogin() ? "per login" : "per address");
+            return ActivationOutcome.notApplicable();
+        }
+        ActivationOutcome outcome;
+        try {
+            outcome = strategy.onIdentifyFailed(request);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "oie-filter: activation strategy {0} failed: {1}", strategy.getClass().getName(), e.toString());
+            outcome = ActivationOutcome.notApplicable();
+        }
+        if (outcome == null) {
+            outcome = ActivationOutcome.notApplicable();
+        }
+        if (outcome.kind() == ActivationOutcome.Kind.EMAIL_SENT) {
+            event(ActivationEvent.Type.STARTED, request, "activation email sent by Okta");
+        }
+        return outcome;
+    }
+
+    public void event(ActivationEvent.Type type, ActivationRequest request, String detail) {
+        event(new ActivationEvent(type, request.login(), request.clientAddress(), detail));
+    }
+
+    public void event(ActivationEvent e) {
+        LOG.log(e.type() == ActivationEvent.Type.REFUSED ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+                "oie-filter: activation {0} for {1} from {2}: {3}", e.type(), e.login(), e.clientAddress(), e.detail());
+        for (ActivationListener l : listeners) {
+            try {
+                l.onActivationEvent(e);
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "oie-filter: activation listener {0} failed: {1}", l.getClass().getName(), ex.toString());
+            }
+        }
+    }
+}

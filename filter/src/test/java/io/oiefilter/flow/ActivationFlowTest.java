@@ -1,0 +1,195 @@
+package io.oiefilter.flow;
+
+import io.oiefilter.SimulatorFixture;
+import io.oiefilter.activation.Activation;
+import io.oiefilter.activation.ActivationEvent;
+import io.oiefilter.activation.ActivationStrategies;
+import io.oiefilter.activation.InMemoryAttemptStore;
+import io.oiefilter.config.ConfigSource;
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.mgmt.okta.OktaManagementPort;
+import io.oiefilter.simulator.Simulator;
+import io.oiefilter.simulator.org.AuthenticatorKind;
+import io.oiefilter.simulator.org.Org;
+import io.oiefilter.simulator.org.OrgUser;
+import io.oiefilter.simulator.org.Requirement;
+import io.oiefilter.simulator.org.UserStatus;
+import io.oiefilter.token.OidcProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** PROVISIONED and STAGED users through the activation strategies, against the simulator's IDX and Users APIs. */
+class ActivationFlowTest {
+    static final String API_TOKEN = "00demo-management-api-token-not-for-production";
+    private static final SignInFlow.Client CLIENT = new SignInFlow.Client("203.0.113.7", Locale.ENGLISH);
+
+    private Simulator sim;
+    private final List<ActivationEvent> events = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        sim = Simulator.start(Org.defaultSeed(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.stop();
+    }
+
+    private SignInFlow flow(String... settings) {
+        Map<String, String> values = new HashMap<>(Map.of(OieConfig.ISSUER, sim.issuer(),
+                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
+                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback",
+                OieConfig.MANAGEMENT_TOKEN, API_TOKEN));
+        for (int i = 0; i < settings.length; i += 2) {
+            values.put(settings[i], settings[i + 1]);
+        }
+        OieConfig config = OieConfig.resolve(List.of(ConfigSource.named(values::get, k -> k)));
+        Activation activation = new Activation(ActivationStrategies.create(config,
+                () -> new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout()), getClass().getClassLoader()),
+                new InMemoryAttemptStore(), List.of(events::add), config);
+        return new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()),
+                config, activation);
+    }
+
+    private static FlowResult.Page page(FlowResult r, SignInView view) {
+        FlowResult.Page p = assertInstanceOf(FlowResult.Page.class, r, r.toString());
+        assertEquals(view, p.view(), p.messageKeys().toString());
+        return p;
+    }
+
+    private FlowResult.Page identify(SignInFlow flow, String login) {
+        FlowResult.Page first = page(flow.start(), SignInView.IDENTIFY);
+        return assertInstanceOf(FlowResult.Page.class, flow.identify(first.state(), login, null, CLIENT));
+    }
+
+    private String code(String address) {
+        return sim.outbox().latest(address).orElseThrow().code();
+    }
+
+    private List<ActivationEvent.Type> eventTypes() {
+        return events.stream().map(ActivationEvent::type).toList();
+    }
+
+    private void activates(String login) {
+        SignInFlow flow = flow();
+        FlowResult.Page codePage = identify(flow, login);
+        assertEquals(SignInView.ACTIVATION_CODE, codePage.view());
+        assertEquals(SignInState.ActivationStage.STARTED, codePage.state().activation());
+        FlowResult.Page password = page(flow.answer(codePage.state(), code(login).toCharArray()), SignInView.NEW_PASSWORD);
+        assertEquals(8, password.state().transaction().step().current().rules().minLength());
+        FlowResult.SignedIn done = assertInstanceOf(FlowResult.SignedIn.class,
+                flow.newPassword(password.state(), "Activated-2026".toCharArray(), "Activated-2026".toCharArray()));
+        assertEquals(login, done.authentication().user().getName());
+        assertEquals(UserStatus.ACTIVE, sim.org().userByLogin(login).orElseThrow().status());
+        assertEquals(List.of(ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
+    }
+
+    @Test
+    void aProvisionedUserActivatesWithAnEmailCodeThenAPassword() {
+        activates("pat@example.com");
+    }
+
+    @Test
+    void aStagedUserToo() {
+        activates("sam@example.com");
+    }
+
+    @Test
+    void unknownSuspendedAndProvisionedUsersSeeTheSamePage() {
+        SignInFlow flow = flow();
+        FlowResult.Page unknown = identify(flow, "nobody@example.com");
+        FlowResult.Page suspended = identify(flow, "bob@example.com");
+        FlowResult.Page provisioned = identify(flow, "pat@example.com");
+        for (FlowResult.Page p : List.of(unknown, suspended, provisioned)) {
+            assertEquals(SignInView.ACTIVATION_CODE, p.view());
+            assertEquals(List.of(), p.messageKeys());
+        }
+        assertEquals(SignInState.ActivationStage.UNIFORM, unknown.state().activation());
+        assertEquals(SignInState.ActivationStage.UNIFORM, suspended.state().activation());
+        assertTrue(sim.outbox().to("nobody@example.com").isEmpty() && sim.outbox().to("bob@example.com").isEmpty());
+        assertEquals(1, sim.outbox().to("pat@example.com").size());
+    }
+
+    @Test
+    void theOperatorCanOptOutOfTheUniformPage() {
+        SignInFlow flow = flow(OieConfig.ACTIVATION_REVEAL_STATUS, "true");
+        FlowResult.Page unknown = page(identify(flow, "nobody@example.com"), SignInView.IDENTIFY);
+        assertEquals(List.of("oie.error.signInFailed"), unknown.messageKeys());
+    }
+
+    @Test
+    void fiveWrongCodesStartOver() {
+        SignInFlow flow = flow();
+        for (String login : List.of("pat@example.com", "nobody@example.com")) {
+            SignInState s = identify(flow, login).state();
+            for (int n = 1; n < 5; n++) {
+                FlowResult.Page wrong = page(flow.answer(s, "000000x".toCharArray()), SignInView.ACTIVATION_CODE);
+                assertEquals(List.of("oie.error.codeInvalid"), wrong.messageKeys());
+                s = wrong.state();
+            }
+            FlowResult.Page over = page(flow.answer(s, "000000x".toCharArray()), SignInView.IDENTIFY);
+            assertEquals(List.of("oie.error.tooManyCodes"), over.messageKeys(), login);
+        }
+    }
+
+    @Test
+    void startsAreThrottledPerLogin() {
+        SignInFlow flow = flow(OieConfig.ACTIVATION_MAX_PER_LOGIN, "2");
+        for (int n = 0; n < 3; n++) {
+            assertEquals(SignInView.ACTIVATION_CODE, identify(flow, "pat@example.com").view());
+        }
+        assertEquals(2, sim.outbox().to("pat@example.com").size(), "the third start sent nothing");
+        assertTrue(eventTypes().contains(ActivationEvent.Type.THROTTLED));
+    }
+
+    @Test
+    void withoutEmailEnrollmentActivationIsRefused() {
+        sim.org().enrollmentPolicy(AuthenticatorKind.EMAIL, Requirement.NOT_ALLOWED);
+        SignInFlow flow = flow();
+        FlowResult.Page p = identify(flow, "pat@example.com");
+        assertEquals(SignInView.ACTIVATION_CODE, p.view(), "the same page as ever");
+        assertEquals(SignInState.ActivationStage.UNIFORM, p.state().activation());
+        assertTrue(sim.outbox().to("pat@example.com").isEmpty());
+        assertEquals(List.of(ActivationEvent.Type.REFUSED), eventTypes());
+        assertTrue(events.get(0).detail().contains("no email authenticator"), events.get(0).detail());
+    }
+
+    @Test
+    void oktaEmailSendsALinkThatContinuesOnTheAppsPages() {
+        SignInFlow flow = flow(OieConfig.ACTIVATION_STRATEGY, "okta-email");
+        FlowResult.Page sent = identify(flow, "pat@example.com");
+        FlowResult.Page unknown = identify(flow, "nobody@example.com");
+        assertEquals(SignInView.ACTIVATION_EMAIL, sent.view());
+        assertEquals(SignInView.ACTIVATION_EMAIL, unknown.view());
+        String link = sim.outbox().latest("pat@example.com").orElseThrow().link();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        FlowResult.Page select = page(flow.activateWithLink(token, CLIENT), SignInView.SELECT);
+        OrgUser pat = sim.org().userByLogin("pat@example.com").orElseThrow();
+        assertEquals(UserStatus.PROVISIONED, pat.status());
+        FlowResult.Page password = page(flow.select(select.state(), sim.org().authenticatorId(AuthenticatorKind.PASSWORD)),
+                SignInView.NEW_PASSWORD);
+        FlowResult done = flow.newPassword(password.state(), "Linked-2026".toCharArray(), "Linked-2026".toCharArray());
+        if (done instanceof FlowResult.Page p) { // email is optional: offered, skippable
+            done = flow.skip(p.state());
+        }
+        assertInstanceOf(FlowResult.SignedIn.class, done);
+        assertEquals(UserStatus.ACTIVE, pat.status());
+
+        FlowResult.Failed used = assertInstanceOf(FlowResult.Failed.class, flow.activateWithLink(token, CLIENT));
+        assertEquals("oie.error.activationLinkInvalid", used.messageKey());
+    }
+}
