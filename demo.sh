@@ -37,6 +37,7 @@ java -Xmx512m -Dhazelcast.phone.home.enabled=false \
      -Dokta.oauth2.issuer=http://127.0.0.1:$SIM_PORT/oauth2/default \
      -Dokta.oauth2.clientId=0oa-demo-web-app \
      -Dokta.oauth2.clientSecret=demo-client-secret-not-for-production \
+     -Dokta.client.token=00demo-management-api-token-not-for-production \
      -Dokta.oauth2.redirectUri=http://localhost:$APP_PORT/sample/authorization-code/callback \
      -Doie.postLogoutRedirectUri=http://localhost:$APP_PORT/sample/ \
      -jar "$WORK/payara-micro.jar" --nocluster --disablephonehome \
@@ -53,6 +54,7 @@ for _ in $(seq 1 120); do
 
     Open:      http://localhost:$APP_PORT/sample/
     Sign in:   alice@example.com / Wonderland-2026!
+    Activate:  pat@example.com (PROVISIONED: sign in with any password, read the code in the outbox)
     Okta org:  http://127.0.0.1:$SIM_PORT/oauth2/default (the local simulator)
     Outbox:    http://127.0.0.1:$SIM_PORT/admin/outbox.html (emails the org "sent")
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** okta-idx-java stays behind the IDX port: one package, so a later SDK is a one-file change. */
+/** Each Okta SDK stays behind its port: one file each, so a later SDK is a one-file change. */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java");
 
@@ -25,6 +25,11 @@ class ArchitectureTest {
                 }
             }).toList();
         }
+    }
+
+    @Test
+    void onlyTheManagementPortImportsTheManagementSdk() throws IOException {
+        assertEquals(List.of(SOURCES.resolve("io/oiefilter/mgmt/okta/OktaManagementPort.java")), filesImporting("com.okta.sdk"));
     }
 
     @Test

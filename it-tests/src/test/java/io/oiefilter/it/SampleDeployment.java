@@ -21,6 +21,12 @@ final class SampleDeployment {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.sampleWar")));
     }
 
+    /** A page with its per-request values (CSRF token, step id) and the login typed blanked out, to compare pages. */
+    static String normalised(String html, String login) {
+        return html.replaceAll("name=\"(_csrf|step)\" value=\"[^\"]*\"", "name=\"$1\" value=\"\"")
+                .replace(login, "LOGIN").replaceAll("in \\d+ seconds", "in N seconds");
+    }
+
     /** Arquillian's URL, always ending in a slash. */
     static URI base(URL deployed) {
         String s = deployed.toString();

@@ -38,6 +38,8 @@ public final class SimulatorExtension implements BeforeAllCallback {
             postLogout.add("http://localhost:" + System.getProperty("it.http.port") + "/sample/");
             org.addApp(new OrgApp(seeded.clientId(), seeded.clientSecret(), seeded.label(), seeded.redirectUris(), postLogout,
                     seeded.grantTypes(), seeded.signOnMode(), seeded.requireEmailCode()));
+            // Activation emails link to the app's own activation endpoint, as an org's template can.
+            org.activationLinkTemplate("http://localhost:" + System.getProperty("it.http.port") + "/sample/oie/activate?token={token}");
             simulator = Simulator.start(org, port);
         }
 
