@@ -1,0 +1,142 @@
+package io.oiefilter.activation;
+
+import io.oiefilter.config.ConfigSource;
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.config.OieConfigException;
+import io.oiefilter.mgmt.ManagedUser;
+import io.oiefilter.mgmt.ManagementPort;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which strategy a configuration gets, and what the built-in ones decide for each status. */
+class ActivationStrategiesTest {
+
+    /** A Management API in memory: one user per login. */
+    static final class FakeManagement implements ManagementPort {
+        final Map<String, ManagedUser> users = new HashMap<>();
+        final List<String> calls = new java.util.ArrayList<>();
+
+        @Override
+        public Optional<ManagedUser> findByLogin(String login) {
+            return Optional.ofNullable(users.get(login.toLowerCase(Locale.ROOT))); // Okta matches logins case-insensitively
+        }
+
+        @Override
+        public Optional<String> activate(String userId, boolean sendEmail) {
+            calls.add("activate " + userId + " " + sendEmail);
+            return sendEmail ? Optional.empty() : Optional.of("token-" + userId);
+        }
+
+        @Override
+        public Optional<String> reactivate(String userId, boolean sendEmail) {
+            calls.add("reactivate " + userId + " " + sendEmail);
+            return sendEmail ? Optional.empty() : Optional.of("token-" + userId);
+        }
+    }
+
+    public static final class NoArgStrategy implements ActivationStrategy {
+        @Override
+        public ActivationOutcome onIdentifyFailed(ActivationRequest request) {
+            return ActivationOutcome.notApplicable();
+        }
+    }
+
+    public static final class PortStrategy extends ManagementApiActivationStrategy {
+        final ManagementPort port;
+
+        public PortStrategy(ManagementPort port) {
+            super(port);
+            this.port = port;
+        }
+    }
+
+    private static OieConfig config(String... kv) {
+        Map<String, String> m = new HashMap<>(Map.of(OieConfig.ISSUER, "https://example.okta.com/oauth2/default",
+                OieConfig.CLIENT_ID, "c", OieConfig.CLIENT_SECRET, "s", OieConfig.REDIRECT_URI, "https://app.example.com/cb"));
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return OieConfig.resolve(List.of(ConfigSource.named(m::get, k -> k)));
+    }
+
+    private static ActivationRequest request(String login) {
+        return new ActivationRequest(login, Locale.ENGLISH, "192.0.2.1");
+    }
+
+    @Test
+    void theDefaultDependsOnWhetherAManagementTokenIsConfigured() {
+        FakeManagement m = new FakeManagement();
+        assertInstanceOf(NoActivationStrategy.class, ActivationStrategies.create(config(), () -> m, getClass().getClassLoader()));
+        assertInstanceOf(ManagementApiActivationStrategy.class, ActivationStrategies.create(config(OieConfig.MANAGEMENT_TOKEN, "t"),
+                () -> m, getClass().getClassLoader()));
+        assertEquals("https://example.okta.com", config().managementOrgUrl().toString(), "the issuer's org by default");
+    }
+
+    @Test
+    void classNamesGetTheManagementPortOrNothing() {
+        FakeManagement m = new FakeManagement();
+        PortStrategy withPort = assertInstanceOf(PortStrategy.class, ActivationStrategies.create(
+                config(OieConfig.ACTIVATION_STRATEGY, PortStrategy.class.getName()), () -> m, getClass().getClassLoader()));
+        assertSame(m, withPort.port);
+        assertInstanceOf(NoArgStrategy.class, ActivationStrategies.create(
+                config(OieConfig.ACTIVATION_STRATEGY, NoArgStrategy.class.getName()), () -> m, getClass().getClassLoader()));
+        OieConfigException e = assertThrows(OieConfigException.class, () -> ActivationStrategies.create(
+                config(OieConfig.ACTIVATION_STRATEGY, "com.example.Missing"), () -> m, getClass().getClassLoader()));
+        assertEquals(OieConfig.ACTIVATION_STRATEGY, e.key());
+        assertThrows(OieConfigException.class, () -> config(OieConfig.ACTIVATION_STRATEGY, "okta-email"),
+                "okta-email without a token is a configuration error");
+    }
+
+    @Test
+    void managementApiActsOnlyOnProvisionedAndStaged() {
+        FakeManagement m = new FakeManagement();
+        for (ManagedUser.Status s : ManagedUser.Status.values()) {
+            m.users.put(s.name().toLowerCase(Locale.ROOT) + "@example.com", new ManagedUser("00u" + s, s.name(), s));
+        }
+        ManagementApiActivationStrategy strategy = new ManagementApiActivationStrategy(m);
+        for (ManagedUser.Status s : ManagedUser.Status.values()) {
+            ActivationOutcome o = strategy.onIdentifyFailed(request(s.name().toLowerCase(Locale.ROOT) + "@example.com"));
+            boolean acts = s == ManagedUser.Status.PROVISIONED || s == ManagedUser.Status.STAGED;
+            assertEquals(acts ? ActivationOutcome.Kind.ACTIVATION_TOKEN : ActivationOutcome.Kind.NOT_APPLICABLE, o.kind(), s.name());
+            assertTrue(!o.toString().contains("token-"), "the token never shows in toString");
+        }
+        assertEquals(List.of("activate 00uSTAGED false", "reactivate 00uPROVISIONED false"), m.calls);
+        assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, strategy.onIdentifyFailed(request("nobody@example.com")).kind());
+    }
+
+    @Test
+    void oktaEmailAsksOktaToSendTheLink() {
+        FakeManagement m = new FakeManagement();
+        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", ManagedUser.Status.PROVISIONED));
+        OktaEmailActivationStrategy strategy = new OktaEmailActivationStrategy(m);
+        assertEquals(ActivationOutcome.Kind.EMAIL_SENT, strategy.onIdentifyFailed(request("pat@example.com")).kind());
+        assertEquals(List.of("reactivate 00upat true"), m.calls);
+        assertEquals(ActivationStrategy.Delivery.LINK, strategy.delivery());
+    }
+
+    @Test
+    void throttlesHoldPerLoginAndPerAddress() {
+        FakeManagement m = new FakeManagement();
+        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", ManagedUser.Status.PROVISIONED));
+        List<ActivationEvent> events = new java.util.ArrayList<>();
+        Activation a = new Activation(new ManagementApiActivationStrategy(m), new InMemoryAttemptStore(), List.of(events::add),
+                config(OieConfig.MANAGEMENT_TOKEN, "t", OieConfig.ACTIVATION_MAX_PER_LOGIN, "2", OieConfig.ACTIVATION_MAX_PER_ADDRESS, "3"));
+        assertEquals(ActivationOutcome.Kind.ACTIVATION_TOKEN, a.afterIdentifyFailed(request("pat@example.com")).kind());
+        assertEquals(ActivationOutcome.Kind.ACTIVATION_TOKEN, a.afterIdentifyFailed(request("PAT@example.com")).kind());
+        assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, a.afterIdentifyFailed(request("pat@example.com")).kind(), "per login");
+        assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, a.afterIdentifyFailed(request("other@example.com")).kind(), "per address");
+        assertEquals(2, m.calls.size());
+        assertEquals(List.of(ActivationEvent.Type.THROTTLED, ActivationEvent.Type.THROTTLED), events.stream().map(ActivationEvent::type).toList());
+    }
+}
