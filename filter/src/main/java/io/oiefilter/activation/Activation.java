@@ -43,8 +43,16 @@ public final class Activation {
 
     public ActivationOutcome afterIdentifyFailed(ActivationRequest request) {
         String login = request.login().trim().toLowerCase(Locale.ROOT);
-        int byLogin = attempts.hit("login:" + login, config.activationThrottleWindow());
-        int byAddress = attempts.hit("address:" + request.clientAddress(), config.activationThrottleWindow());
+        int byLogin;
+        int byAddress;
+        try {
+            byLogin = attempts.hit("login:" + login, config.activationThrottleWindow());
+            byAddress = attempts.hit("address:" + request.clientAddress(), config.activationThrottleWindow());
+        } catch (RuntimeException e) {
+            // Fail closed: without counts, no activation starts.
+            event(ActivationEvent.Type.REFUSED, request, "the attempt store failed: " + e);
+            return ActivationOutcome.notApplicable();
+        }
         if (byLogin > config.activationMaxStartsPerLogin() || byAddress > config.activationMaxStartsPerAddress()) {
             event(ActivationEvent.Type.THROTTLED, request, byLogin > config.activationMaxStartsPerLogin() ? "per login" : "per address");
             return ActivationOutcome.notApplicable();

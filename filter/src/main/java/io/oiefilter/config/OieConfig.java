@@ -39,6 +39,7 @@ public final class OieConfig {
     public static final String ACTIVATION_MAX_PER_ADDRESS = "oie.activation.maxStartsPerAddress";
     public static final String ACTIVATION_WINDOW = "oie.activation.throttleWindowMinutes";
     public static final String ACTIVATION_MAX_WRONG_CODES = "oie.activation.maxWrongCodes";
+    public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
 
     private final URI issuer;
     private final String clientId;
@@ -64,6 +65,7 @@ public final class OieConfig {
     private final int activationMaxPerAddress;
     private final Duration activationWindow;
     private final int activationMaxWrongCodes;
+    private final String activationAttemptStore;
 
     private OieConfig(Resolver r) {
         this.issuer = r.required(ISSUER, OieConfig::issuer);
@@ -111,6 +113,12 @@ public final class OieConfig {
         this.activationMaxPerAddress = r.optional(ACTIVATION_MAX_PER_ADDRESS, "10", v -> range(v, 1, 100_000));
         this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(range(v, 1, 10_080)));
         this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> range(v, 1, 100));
+        this.activationAttemptStore = r.optional(ACTIVATION_ATTEMPT_STORE, "memory", v -> {
+            if (!v.equals("memory") && !v.equals("jcache")) {
+                throw new IllegalArgumentException("must be memory or jcache");
+            }
+            return v;
+        });
     }
 
     private static boolean bool(String v) {
@@ -175,6 +183,8 @@ public final class OieConfig {
     public int activationMaxStartsPerAddress() { return activationMaxPerAddress; }
     public Duration activationThrottleWindow() { return activationWindow; }
     public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
+    /** memory (this JVM) or jcache (shared by a cluster through the server's JCache provider). */
+    public String activationAttemptStore() { return activationAttemptStore; }
 
     /** True when the issuer is plain http on a loopback host (a local simulator). */
     public boolean issuerIsLoopbackHttp() {

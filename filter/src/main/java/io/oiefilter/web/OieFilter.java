@@ -4,7 +4,9 @@ import io.oiefilter.activation.Activation;
 import io.oiefilter.activation.ActivationListener;
 import io.oiefilter.activation.ActivationStrategies;
 import io.oiefilter.activation.ActivationStrategy;
+import io.oiefilter.activation.AttemptStore;
 import io.oiefilter.activation.InMemoryAttemptStore;
+import io.oiefilter.activation.JCacheAttemptStore;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
 import io.oiefilter.flow.SignInFlow;
@@ -55,7 +57,10 @@ public class OieFilter implements Filter {
                     config.managementToken().orElseThrow(), config.httpTimeout()), loader);
             List<ActivationListener> listeners = new ArrayList<>();
             ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
-            activation = new Activation(strategy, new InMemoryAttemptStore(), listeners, config);
+            AttemptStore attempts = "jcache".equals(config.activationAttemptStore())
+                    ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, config.activationThrottleWindow())
+                    : new InMemoryAttemptStore();
+            activation = new Activation(strategy, attempts, listeners, config);
         } catch (OieConfigException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw new ServletException(e.getMessage(), e);
