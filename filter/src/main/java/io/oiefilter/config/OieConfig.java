@@ -80,20 +80,8 @@ public final class OieConfig {
         this.viewPrefix = r.optional(VIEW_PREFIX, "/WEB-INF/oie/", OieConfig::viewPrefix);
         this.principalClaim = r.optional(PRINCIPAL_CLAIM, "preferred_username", OieConfig::claimName);
         this.groupsClaim = r.optional(GROUPS_CLAIM, "groups", OieConfig::claimName);
-        this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> {
-            long s = Long.parseLong(v);
-            if (s < 1 || s > 300) {
-                throw new IllegalArgumentException("must be between 1 and 300 seconds");
-            }
-            return Duration.ofSeconds(s);
-        });
-        this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> {
-            long s = Long.parseLong(v);
-            if (s < 0 || s > 3600) {
-                throw new IllegalArgumentException("must be between 0 and 3600 seconds");
-            }
-            return Duration.ofSeconds(s);
-        });
+        this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> Duration.ofSeconds(range(v, 1, 300)));
+        this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> Duration.ofSeconds(range(v, 0, 3600)));
         this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", OieConfig::appPath);
         this.postLogoutRedirectUri = r.optional(POST_LOGOUT_REDIRECT_URI, "", v -> v.isEmpty() ? null : absoluteHttpUri(v));
         // The Management API is the issuer's org unless told otherwise.

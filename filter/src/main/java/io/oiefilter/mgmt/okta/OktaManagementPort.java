@@ -57,23 +57,26 @@ public final class OktaManagementPort implements ManagementPort {
 
     @Override
     public Optional<String> activate(String userId, boolean sendEmail) throws ManagementException {
-        try {
-            return token(lifecycle.activateUser(userId, sendEmail));
-        } catch (ApiException e) {
-            throw failure("activate", e);
-        } catch (RuntimeException e) {
-            throw new ManagementException(0, "activate: " + e, e);
-        }
+        return call("activate", () -> token(lifecycle.activateUser(userId, sendEmail)));
     }
 
     @Override
     public Optional<String> reactivate(String userId, boolean sendEmail) throws ManagementException {
+        return call("reactivate", () -> token(lifecycle.reactivateUser(userId, sendEmail)));
+    }
+
+    @FunctionalInterface
+    private interface ApiCall<T> {
+        T run() throws ApiException;
+    }
+
+    private static <T> T call(String what, ApiCall<T> call) throws ManagementException {
         try {
-            return token(lifecycle.reactivateUser(userId, sendEmail));
+            return call.run();
         } catch (ApiException e) {
-            throw failure("reactivate", e);
+            throw failure(what, e);
         } catch (RuntimeException e) {
-            throw new ManagementException(0, "reactivate: " + e, e);
+            throw new ManagementException(0, what + ": " + e, e);
         }
     }
 

@@ -38,6 +38,17 @@ public record Fault(int status, String body, String contentType, Duration delay,
         return new Fault(0, null, null, Duration.ZERO, true, 0);
     }
 
+    /** Waits out the delay, if any. */
+    public void pause() {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public Fault times(int n) {
         return new Fault(status, body, contentType, delay, drop, n);
     }

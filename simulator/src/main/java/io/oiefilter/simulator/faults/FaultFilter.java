@@ -28,13 +28,7 @@ public final class FaultFilter extends Filter {
             return;
         }
         Fault f = fault.get();
-        if (!f.delay().isZero()) {
-            try {
-                Thread.sleep(f.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        f.pause();
         if (f.drop()) {
             exchange.getRequestBody().readAllBytes();
             exchange.close(); // no status line: the client sees the connection end

@@ -28,13 +28,7 @@ public abstract class FaultServletFilter extends HttpFilter {
             return;
         }
         Fault f = fault.get();
-        if (!f.delay().isZero()) {
-            try {
-                Thread.sleep(f.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        f.pause();
         if (f.drop()) {
             res.setStatus(500);
             res.setContentLength(0);
