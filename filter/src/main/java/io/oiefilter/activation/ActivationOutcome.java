@@ -14,15 +14,17 @@ public final class ActivationOutcome {
         EMAIL_SENT
     }
 
-    private static final ActivationOutcome NOT_APPLICABLE = new ActivationOutcome(Kind.NOT_APPLICABLE, null);
-    private static final ActivationOutcome EMAIL_SENT = new ActivationOutcome(Kind.EMAIL_SENT, null);
+    private static final ActivationOutcome NOT_APPLICABLE = new ActivationOutcome(Kind.NOT_APPLICABLE, null, null);
+    private static final ActivationOutcome EMAIL_SENT = new ActivationOutcome(Kind.EMAIL_SENT, null, null);
 
     private final Kind kind;
     private final String activationToken;
+    private final String email;
 
-    private ActivationOutcome(Kind kind, String activationToken) {
+    private ActivationOutcome(Kind kind, String activationToken, String email) {
         this.kind = kind;
         this.activationToken = activationToken;
+        this.email = email;
     }
 
     public static ActivationOutcome notApplicable() {
@@ -30,7 +32,15 @@ public final class ActivationOutcome {
     }
 
     public static ActivationOutcome activationToken(String token) {
-        return new ActivationOutcome(Kind.ACTIVATION_TOKEN, Objects.requireNonNull(token, "token"));
+        return activationToken(token, null);
+    }
+
+    /**
+     * With the account's email address, for orgs whose policy offers no email authenticator: a
+     * configured {@link CodeSender} then proves the address itself.
+     */
+    public static ActivationOutcome activationToken(String token, String email) {
+        return new ActivationOutcome(Kind.ACTIVATION_TOKEN, Objects.requireNonNull(token, "token"), email);
     }
 
     public static ActivationOutcome emailSent() {
@@ -44,6 +54,11 @@ public final class ActivationOutcome {
     /** The token, for {@link Kind#ACTIVATION_TOKEN} only. */
     public String activationToken() {
         return activationToken;
+    }
+
+    /** The account's email address, when the strategy knows it. */
+    public String email() {
+        return email;
     }
 
     @Override

@@ -44,7 +44,8 @@ public class ManagementApiActivationStrategy implements ActivationStrategy {
             if (sendEmail) {
                 return ActivationOutcome.emailSent();
             }
-            return token.map(ActivationOutcome::activationToken).orElseGet(ActivationOutcome::notApplicable);
+            String email = user.get().email();
+            return token.map(t -> ActivationOutcome.activationToken(t, email)).orElseGet(ActivationOutcome::notApplicable);
         } catch (ManagementException e) {
             LOG.log(System.Logger.Level.WARNING, "oie-filter: activation look-up failed: {0}", e.getMessage());
             return ActivationOutcome.notApplicable();

@@ -40,6 +40,12 @@ public final class OieConfig {
     public static final String ACTIVATION_WINDOW = "oie.activation.throttleWindowMinutes";
     public static final String ACTIVATION_MAX_WRONG_CODES = "oie.activation.maxWrongCodes";
     public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
+    public static final String SMTP_HOST = "oie.activation.smtp.host";
+    public static final String SMTP_PORT = "oie.activation.smtp.port";
+    public static final String SMTP_FROM = "oie.activation.smtp.from";
+    public static final String SMTP_USERNAME = "oie.activation.smtp.username";
+    public static final String SMTP_PASSWORD = "oie.activation.smtp.password";
+    public static final String SMTP_START_TLS = "oie.activation.smtp.startTls";
 
     private final URI issuer;
     private final String clientId;
@@ -66,6 +72,15 @@ public final class OieConfig {
     private final Duration activationWindow;
     private final int activationMaxWrongCodes;
     private final String activationAttemptStore;
+    private final Smtp smtp;
+
+    /** Where the filter's own activation codes are sent from; the password is never printed. */
+    public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
+        @Override
+        public String toString() {
+            return "Smtp{" + host + ":" + port + ", from=" + from + "}";
+        }
+    }
 
     private OieConfig(Resolver r) {
         this.issuer = r.required(ISSUER, OieConfig::issuer);
@@ -107,6 +122,21 @@ public final class OieConfig {
             }
             return v;
         });
+        String smtpHost = r.optional(SMTP_HOST, "", v -> v);
+        if (smtpHost.isEmpty()) {
+            this.smtp = null;
+        } else {
+            String username = r.optional(SMTP_USERNAME, "", v -> v);
+            this.smtp = new Smtp(smtpHost, r.optional(SMTP_PORT, "587", v -> range(v, 1, 65535)),
+                    r.required(SMTP_FROM, v -> {
+                        if (!v.contains("@")) {
+                            throw new IllegalArgumentException("must be an email address");
+                        }
+                        return v;
+                    }),
+                    username.isEmpty() ? null : username, r.optional(SMTP_PASSWORD, "", v -> v),
+                    r.optional(SMTP_START_TLS, "true", OieConfig::bool));
+        }
     }
 
     private static boolean bool(String v) {
@@ -173,6 +203,8 @@ public final class OieConfig {
     public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
     /** memory (this JVM) or jcache (shared by a cluster through the server's JCache provider). */
     public String activationAttemptStore() { return activationAttemptStore; }
+    /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
+    public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 
     /** True when the issuer is plain http on a loopback host (a local simulator). */
     public boolean issuerIsLoopbackHttp() {

@@ -6,6 +6,8 @@ import io.oiefilter.activation.ActivationEvent;
 import io.oiefilter.activation.ActivationOutcome;
 import io.oiefilter.activation.ActivationRequest;
 import io.oiefilter.activation.ActivationStrategy;
+import io.oiefilter.activation.CodeDeliveryException;
+import io.oiefilter.activation.CodeSender;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxOption;
@@ -43,7 +45,10 @@ public final class SignInFlow {
     private final OidcProvider provider;
     private final OieConfig config;
     private final Activation activation;
+    private final CodeSender codeSender;
     private final Clock clock;
+    /** How long a code the filter emailed itself stays good. */
+    static final Duration LOCAL_CODE_LIFETIME = Duration.ofMinutes(10);
 
     /** A flow without activation (the {@code none} strategy). */
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config) {
@@ -51,14 +56,20 @@ public final class SignInFlow {
     }
 
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation) {
-        this(idx, provider, config, activation, Clock.systemUTC());
+        this(idx, provider, config, activation, null);
     }
 
-    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, Clock clock) {
+    /** @param codeSender emails activation codes itself where the org offers no email authenticator; may be null */
+    public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender) {
+        this(idx, provider, config, activation, codeSender, Clock.systemUTC());
+    }
+
+    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender, Clock clock) {
         this.idx = idx;
         this.provider = provider;
         this.config = config;
         this.activation = activation != null && activation.enabled() ? activation : null;
+        this.codeSender = codeSender;
         this.clock = clock;
     }
 
@@ -114,7 +125,7 @@ public final class SignInFlow {
     private FlowResult afterFailedIdentify(SignInState state, ActivationRequest request) {
         ActivationOutcome outcome = activation.afterIdentifyFailed(request);
         if (outcome.kind() == ActivationOutcome.Kind.ACTIVATION_TOKEN) {
-            Optional<FlowResult> started = startActivation(state, request, outcome.activationToken());
+            Optional<FlowResult> started = startActivation(state, request, outcome);
             if (started.isPresent()) {
                 return started.get();
             }
@@ -126,10 +137,10 @@ public final class SignInFlow {
     }
 
     /** IDX with the activation token, then the email authenticator first, so Okta emails a code. */
-    private Optional<FlowResult> startActivation(SignInState state, ActivationRequest request, String token) {
+    private Optional<FlowResult> startActivation(SignInState state, ActivationRequest request, ActivationOutcome outcome) {
         IdxTransaction tx;
         try {
-            tx = idx.beginActivation(token);
+            tx = idx.beginActivation(outcome.activationToken());
         } catch (IdxException e) {
             activation.event(ActivationEvent.Type.REFUSED, request, "IDX did not take the activation token: " + e.kind());
             return Optional.empty();
@@ -137,21 +148,40 @@ public final class SignInFlow {
         Optional<IdxOption> email = tx.step().remediation("select-authenticator-enroll").stream()
                 .flatMap(r -> r.options().stream()).filter(o -> "email".equals(o.type())).findFirst();
         if (email.isEmpty()) {
+            if (codeSender != null && outcome.email() != null) {
+                return sendOwnCode(tx, request, outcome.email());
+            }
             // Without an email code, knowing a login would be enough to take over the account.
             activation.event(ActivationEvent.Type.REFUSED, request, "the enrollment policy offers no email authenticator "
-                    + "(offered: " + tx.step().remediationNames() + "); allow email enrollment for these users");
+                    + "(offered: " + tx.step().remediationNames() + "); allow email enrollment for these users, or "
+                    + "configure oie.activation.smtp.* so that the filter emails a code itself");
             return Optional.empty();
         }
         try {
             IdxStep code = idx.select(tx, email.get().authenticatorId());
             activation.event(ActivationEvent.Type.STARTED, request, "email code sent by Okta");
             SignInState started = new SignInState(tx.withStep(code), request.login(), clock.instant(),
-                    SignInState.ActivationStage.STARTED, 0);
+                    SignInState.ActivationStage.STARTED, 0, null);
             return Optional.of(page(started, List.of()));
         } catch (IdxException e) {
             activation.event(ActivationEvent.Type.REFUSED, request, "email enrollment failed: " + e.kind());
             return Optional.empty();
         }
+    }
+
+    /** The org sends no code: the filter emails one itself before activation goes on in IDX. */
+    private Optional<FlowResult> sendOwnCode(IdxTransaction tx, ActivationRequest request, String email) {
+        LocalCode.Issued issued = LocalCode.issue(email);
+        try {
+            codeSender.send(email, issued.code(), request.locale());
+        } catch (CodeDeliveryException e) {
+            activation.event(ActivationEvent.Type.REFUSED, request, "the activation code could not be sent: " + e.getMessage());
+            return Optional.empty();
+        }
+        activation.event(ActivationEvent.Type.STARTED, request, "activation code sent by the filter");
+        SignInState started = new SignInState(tx, request.login(), clock.instant(), SignInState.ActivationStage.STARTED, 0,
+                issued.record());
+        return Optional.of(page(started, List.of()));
     }
 
     /** {@code /activate?token=…}: an activation link from Okta's email, continued on the app's pages. */
@@ -186,7 +216,13 @@ public final class SignInFlow {
 
     /** At most {@code oie.activation.maxWrongCodes} wrong codes, then the sign-in starts over. */
     private FlowResult activationCode(SignInState state, char[] passcode) {
-        if (state.activation() == SignInState.ActivationStage.STARTED) {
+        LocalCode local = state.localCode();
+        if (local != null) {
+            boolean fresh = clock.instant().isBefore(state.codeSentAt().plus(LOCAL_CODE_LIFETIME));
+            if (fresh && local.matches(passcode)) {
+                return next(state.withLocalCode(null), state.transaction(), null); // the address is proven: on to IDX
+            }
+        } else if (state.activation() == SignInState.ActivationStage.STARTED) {
             IdxTransaction tx = state.transaction();
             try {
                 return next(state, tx, idx.answer(tx, passcode));
@@ -234,6 +270,17 @@ public final class SignInFlow {
         long wait = secondsUntilResend(state);
         if (wait > 0) {
             return page(state, List.of("oie.error.resendTooSoon"));
+        }
+        if (state.localCode() != null) {
+            LocalCode.Issued issued = LocalCode.issue(state.localCode().email());
+            try {
+                codeSender.send(issued.record().email(), issued.code(), java.util.Locale.ROOT);
+            } catch (CodeDeliveryException e) {
+                LOG.log(System.Logger.Level.WARNING, "oie-filter: activation code not sent again: {0}", e.getMessage());
+                return page(state, List.of("oie.error.stepRefused"));
+            }
+            return new FlowResult.Page(state.withLocalCode(issued.record()).withCodeSentAt(clock.instant()),
+                    SignInView.ACTIVATION_CODE, List.of("oie.info.codeResent"));
         }
         if (state.activation() == SignInState.ActivationStage.UNIFORM) {
             // As if a code had been sent again; there is no account awaiting one.
@@ -345,6 +392,9 @@ public final class SignInFlow {
 
     /** The page for a sign-in: its step's, except that activations have their own code page. */
     public SignInView viewOf(SignInState state) {
+        if (state.localCode() != null) {
+            return SignInView.ACTIVATION_CODE;
+        }
         if (state.activation() == SignInState.ActivationStage.UNIFORM) {
             return activation != null && activation.delivery() == ActivationStrategy.Delivery.LINK
                     ? SignInView.ACTIVATION_EMAIL : SignInView.ACTIVATION_CODE;

@@ -5,6 +5,9 @@ import io.oiefilter.activation.ActivationListener;
 import io.oiefilter.activation.ActivationStrategies;
 import io.oiefilter.activation.ActivationStrategy;
 import io.oiefilter.activation.AttemptStore;
+import io.oiefilter.activation.CodeDeliveryException;
+import io.oiefilter.activation.CodeSender;
+import io.oiefilter.activation.SmtpCodeSender;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.activation.JCacheAttemptStore;
 import io.oiefilter.config.OieConfig;
@@ -51,6 +54,7 @@ public class OieFilter implements Filter {
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         idx = new OktaIdxPort(config);
         Activation activation;
+        CodeSender codeSender = null;
         try {
             ClassLoader loader = filterConfig.getServletContext().getClassLoader();
             ActivationStrategy strategy = ActivationStrategies.create(config, () -> new OktaManagementPort(config.managementOrgUrl(),
@@ -61,11 +65,17 @@ public class OieFilter implements Filter {
                     ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, config.activationThrottleWindow())
                     : new InMemoryAttemptStore();
             activation = new Activation(strategy, attempts, listeners, config);
-        } catch (OieConfigException e) {
+            if (config.activationSmtp().isPresent()) {
+                OieConfig.Smtp smtp = config.activationSmtp().get();
+                codeSender = new SmtpCodeSender(smtp.host(), smtp.port(), smtp.from(), smtp.username(), smtp.password(),
+                        smtp.startTls(), config.httpTimeout());
+            }
+        } catch (OieConfigException | CodeDeliveryException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation), new SignOut(idx, provider, config),
+        handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender),
+                new SignOut(idx, provider, config),
                 new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
     }

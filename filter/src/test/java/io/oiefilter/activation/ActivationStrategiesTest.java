@@ -102,7 +102,7 @@ class ActivationStrategiesTest {
     void managementApiActsOnlyOnProvisionedAndStaged() {
         FakeManagement m = new FakeManagement();
         for (ManagedUser.Status s : ManagedUser.Status.values()) {
-            m.users.put(s.name().toLowerCase(Locale.ROOT) + "@example.com", new ManagedUser("00u" + s, s.name(), s));
+            m.users.put(s.name().toLowerCase(Locale.ROOT) + "@example.com", new ManagedUser("00u" + s, s.name(), s.name() + "@example.com", s));
         }
         ManagementApiActivationStrategy strategy = new ManagementApiActivationStrategy(m);
         for (ManagedUser.Status s : ManagedUser.Status.values()) {
@@ -118,7 +118,7 @@ class ActivationStrategiesTest {
     @Test
     void oktaEmailAsksOktaToSendTheLink() {
         FakeManagement m = new FakeManagement();
-        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", ManagedUser.Status.PROVISIONED));
+        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", "pat@example.com", ManagedUser.Status.PROVISIONED));
         OktaEmailActivationStrategy strategy = new OktaEmailActivationStrategy(m);
         assertEquals(ActivationOutcome.Kind.EMAIL_SENT, strategy.onIdentifyFailed(request("pat@example.com")).kind());
         assertEquals(List.of("reactivate 00upat true"), m.calls);
@@ -128,7 +128,7 @@ class ActivationStrategiesTest {
     @Test
     void throttlesHoldPerLoginAndPerAddress() {
         FakeManagement m = new FakeManagement();
-        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", ManagedUser.Status.PROVISIONED));
+        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", "pat@example.com", ManagedUser.Status.PROVISIONED));
         List<ActivationEvent> events = new java.util.ArrayList<>();
         Activation a = new Activation(new ManagementApiActivationStrategy(m), new InMemoryAttemptStore(), List.of(events::add),
                 config(OieConfig.MANAGEMENT_TOKEN, "t", OieConfig.ACTIVATION_MAX_PER_LOGIN, "2", OieConfig.ACTIVATION_MAX_PER_ADDRESS, "3"));

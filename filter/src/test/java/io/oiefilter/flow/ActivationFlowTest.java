@@ -48,6 +48,12 @@ class ActivationFlowTest {
         sim.stop();
     }
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final com.icegreen.greenmail.junit5.GreenMailExtension SMTP = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+
+    private io.oiefilter.activation.CodeSender codeSender;
+
     private SignInFlow flow(String... settings) {
         Map<String, String> values = new HashMap<>(Map.of(OieConfig.ISSUER, sim.issuer(),
                 OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
@@ -61,7 +67,7 @@ class ActivationFlowTest {
                 () -> new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout()), getClass().getClassLoader()),
                 new InMemoryAttemptStore(), List.of(events::add), config);
         return new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()),
-                config, activation);
+                config, activation, codeSender);
     }
 
     private static FlowResult.Page page(FlowResult r, SignInView view) {
@@ -191,5 +197,31 @@ class ActivationFlowTest {
 
         FlowResult.Failed used = assertInstanceOf(FlowResult.Failed.class, flow.activateWithLink(token, CLIENT));
         assertEquals("oie.error.activationLinkInvalid", used.messageKey());
+    }
+
+    @Test
+    void withoutEmailEnrollmentTheFilterEmailsACodeItselfOverSmtp() throws Exception {
+        sim.org().enrollmentPolicy(AuthenticatorKind.EMAIL, Requirement.NOT_ALLOWED);
+        codeSender = new io.oiefilter.activation.SmtpCodeSender("127.0.0.1", SMTP.getSmtp().getPort(), "no-reply@app.example.com",
+                null, null, false, java.time.Duration.ofSeconds(5));
+        SignInFlow flow = flow();
+        FlowResult.Page codePage = identify(flow, "pat@example.com");
+        assertEquals(SignInView.ACTIVATION_CODE, codePage.view());
+        assertTrue(sim.outbox().to("pat@example.com").isEmpty(), "Okta sent nothing");
+        jakarta.mail.internet.MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals("pat@example.com", received[0].getAllRecipients()[0].toString());
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(received[0]);
+        String code = body.replaceAll("(?s).*account: (\\d{6}).*", "$1");
+        assertEquals(6, code.length(), body);
+        assertTrue(!codePage.state().toString().contains(code), "the state keeps only a hash");
+
+        FlowResult.Page wrong = page(flow.answer(codePage.state(), "000000x".toCharArray()), SignInView.ACTIVATION_CODE);
+        assertEquals(List.of("oie.error.codeInvalid"), wrong.messageKeys());
+        FlowResult.Page password = page(flow.answer(wrong.state(), code.toCharArray()), SignInView.NEW_PASSWORD);
+        assertInstanceOf(FlowResult.SignedIn.class,
+                flow.newPassword(password.state(), "Own-Code-2026".toCharArray(), "Own-Code-2026".toCharArray()));
+        assertEquals(UserStatus.ACTIVE, sim.org().userByLogin("pat@example.com").orElseThrow().status());
+        assertEquals(List.of(ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
     }
 }

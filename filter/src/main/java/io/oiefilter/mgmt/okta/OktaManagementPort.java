@@ -44,7 +44,8 @@ public final class OktaManagementPort implements ManagementPort {
     public Optional<ManagedUser> findByLogin(String login) throws ManagementException {
         try {
             UserGetSingleton u = users.getUser(login, null, null);
-            return Optional.of(new ManagedUser(u.getId(), u.getProfile() == null ? login : u.getProfile().getLogin(), status(u)));
+            return Optional.of(new ManagedUser(u.getId(), u.getProfile() == null ? login : u.getProfile().getLogin(),
+                    u.getProfile() == null ? null : u.getProfile().getEmail(), status(u)));
         } catch (ApiException e) {
             if (e.getCode() == 404) {
                 return Optional.empty();
