@@ -12,6 +12,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.oiefilter.simulator.org.AuthenticatorKind;
+import io.oiefilter.simulator.org.Requirement;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,6 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ActivationIT {
     private static final AtomicInteger USERS = new AtomicInteger();
 
+    /** The SMTP server the app's own activation codes go to (oie.activation.smtp.* in arquillian.xml). */
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(Integer.parseInt(System.getProperty("it.smtp.port")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return SampleDeployment.war();
@@ -55,6 +66,11 @@ class ActivationIT {
     @BeforeEach
     void identifierFirst() {
         sim().org().app(SampleDeployment.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.IDENTIFIER_FIRST);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void emailEnrollmentBack() {
+        sim().org().enrollmentPolicy(AuthenticatorKind.EMAIL, Requirement.OPTIONAL);
     }
 
     /** A fresh user in the given status, so tests do not depend on each other. */
@@ -201,6 +217,26 @@ class ActivationIT {
             assertTrue(browser.getCurrentUrl().endsWith("/sample/app/details.jsp?tab=welcome"), browser.getCurrentUrl());
             chromium.screenshot("signed-in");
         }
+        assertEquals(UserStatus.ACTIVE, u.status());
+    }
+
+    @Test
+    void withoutAnEmailAuthenticatorTheAppEmailsTheCodeItself() throws Exception {
+        sim().org().enrollmentPolicy(AuthenticatorKind.EMAIL, Requirement.NOT_ALLOWED);
+        OrgUser u = user(UserStatus.PROVISIONED, "@example.com");
+        WebClient c = client();
+        HttpResponse<String> codePage = failedIdentify(c, u.login(), "app/");
+        assertTrue(codePage.body().contains("If this account is still awaiting activation"), codePage.body());
+        assertTrue(sim().outbox().to(u.email()).isEmpty(), "Okta sent nothing");
+        var received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals(u.email(), received[0].getAllRecipients()[0].toString());
+        String code = GreenMailUtil.getBody(received[0]).replaceAll("(?s).*account: (\\d{6}).*", "$1");
+        HttpResponse<String> password = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", code)));
+        assertTrue(password.body().contains("<title>Set a new password</title>"), password.body());
+        HttpResponse<String> home = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Own-Code-2026",
+                "confirmPassword", "Own-Code-2026")));
+        assertTrue(home.body().contains("Hello, Activ"), home.body());
         assertEquals(UserStatus.ACTIVE, u.status());
     }
 }
