@@ -17,11 +17,20 @@ public final class Activation {
     private final List<ActivationListener> listeners;
     private final OieConfig config;
 
+    private final java.util.function.Supplier<io.oiefilter.mgmt.ManagementPort> management;
+
     public Activation(ActivationStrategy strategy, AttemptStore attempts, List<ActivationListener> listeners, OieConfig config) {
+        this(strategy, attempts, listeners, config, () -> null);
+    }
+
+    /** @param management the Management port handed to strategies in each request (may supply null) */
+    public Activation(ActivationStrategy strategy, AttemptStore attempts, List<ActivationListener> listeners, OieConfig config,
+                      java.util.function.Supplier<io.oiefilter.mgmt.ManagementPort> management) {
         this.strategy = strategy;
         this.attempts = attempts;
         this.listeners = List.copyOf(listeners);
         this.config = config;
+        this.management = management;
     }
 
     /** False for the {@code none} strategy: failed identifies then stay plain failures. */
@@ -59,7 +68,8 @@ public final class Activation {
         }
         ActivationOutcome outcome;
         try {
-            outcome = strategy.onIdentifyFailed(request);
+            outcome = strategy.onIdentifyFailed(new ActivationRequest(request.login(), request.locale(), request.clientAddress(),
+                    management.get()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "oie-filter: activation strategy {0} failed: {1}", strategy.getClass().getName(), e.toString());
             outcome = ActivationOutcome.notApplicable();

@@ -9,7 +9,11 @@ import java.util.Iterator;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
-/** Builds the configured strategy: a built-in name, a class name, or the one a ServiceLoader provides. */
+/**
+ * Builds the configured strategy: a built-in name; a class name (the CDI bean of that class when
+ * CDI has one, so it gets its injections, else a new instance); or, for {@code auto}, the one a
+ * ServiceLoader provides, else an {@code ActivationStrategy} CDI bean, else none.
+ */
 public final class ActivationStrategies {
     private ActivationStrategies() {
     }
@@ -25,10 +29,25 @@ public final class ActivationStrategies {
             case "okta-email":
                 return new OktaEmailActivationStrategy(management.get());
             case "none":
+                return new NoActivationStrategy();
+            case "auto":
                 Iterator<ActivationStrategy> provided = ServiceLoader.load(ActivationStrategy.class, loader).iterator();
-                return provided.hasNext() ? provided.next() : new NoActivationStrategy();
+                if (provided.hasNext()) {
+                    return provided.next();
+                }
+                return cdiBean(ActivationStrategy.class).orElseGet(NoActivationStrategy::new);
             default:
                 return instantiate(spec, management, loader);
+        }
+    }
+
+    /** The CDI bean of this type, when the application runs in a CDI container that has exactly one. */
+    static <T> java.util.Optional<T> cdiBean(Class<T> type) {
+        try {
+            var instance = jakarta.enterprise.inject.spi.CDI.current().select(type);
+            return instance.isResolvable() ? java.util.Optional.of(instance.get()) : java.util.Optional.empty();
+        } catch (RuntimeException | NoClassDefFoundError noCdi) {
+            return java.util.Optional.empty(); // no CDI here, or none for this application
         }
     }
 
@@ -37,6 +56,10 @@ public final class ActivationStrategies {
             Class<?> type = Class.forName(className, true, loader);
             if (!ActivationStrategy.class.isAssignableFrom(type)) {
                 throw new OieConfigException(OieConfig.ACTIVATION_STRATEGY, "oie-filter: " + className + " is not an ActivationStrategy");
+            }
+            java.util.Optional<? extends ActivationStrategy> bean = cdiBean(type.asSubclass(ActivationStrategy.class));
+            if (bean.isPresent()) {
+                return bean.get();
             }
             try {
                 Constructor<?> withPort = type.getConstructor(ManagementPort.class);

@@ -102,9 +102,9 @@ public final class OieConfig {
         // The Management API is the issuer's org unless told otherwise.
         this.managementOrgUrl = r.optional(MANAGEMENT_ORG_URL, issuer.getScheme() + "://" + issuer.getRawAuthority(), OieConfig::issuer);
         this.managementToken = r.optional(MANAGEMENT_TOKEN, "", v -> v.isEmpty() ? null : v);
-        this.activationStrategy = r.optional(ACTIVATION_STRATEGY, managementToken == null ? "none" : "management-api", v -> {
-            if (!v.matches("none|management-api|okta-email|[\\w$.]+")) {
-                throw new IllegalArgumentException("must be none, management-api, okta-email or a class name");
+        this.activationStrategy = r.optional(ACTIVATION_STRATEGY, managementToken == null ? "auto" : "management-api", v -> {
+            if (!v.matches("auto|none|management-api|okta-email|[\\w$.]+")) {
+                throw new IllegalArgumentException("must be auto, none, management-api, okta-email or a class name");
             }
             if ((v.equals("management-api") || v.equals("okta-email")) && managementToken == null) {
                 throw new IllegalArgumentException(v + " needs a Management API token in " + MANAGEMENT_TOKEN);
@@ -193,7 +193,7 @@ public final class OieConfig {
     public URI managementOrgUrl() { return managementOrgUrl; }
     /** The Management API token (SSWS); never logged. */
     public Optional<String> managementToken() { return Optional.ofNullable(managementToken); }
-    /** none, management-api, okta-email or a class name. */
+    /** auto, none, management-api, okta-email or a class name. */
     public String activationStrategy() { return activationStrategy; }
     /** Opt-out of the uniform page: unknown and inactive accounts then get "Unable to sign in". */
     public boolean activationRevealStatus() { return activationRevealStatus; }

@@ -15,6 +15,7 @@ import io.oiefilter.config.OieConfigException;
 import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignOut;
 import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.mgmt.ManagementPort;
 import io.oiefilter.mgmt.okta.OktaManagementPort;
 import io.oiefilter.token.OidcProvider;
 import jakarta.servlet.Filter;
@@ -57,14 +58,15 @@ public class OieFilter implements Filter {
         CodeSender codeSender = null;
         try {
             ClassLoader loader = filterConfig.getServletContext().getClassLoader();
-            ActivationStrategy strategy = ActivationStrategies.create(config, () -> new OktaManagementPort(config.managementOrgUrl(),
-                    config.managementToken().orElseThrow(), config.httpTimeout()), loader);
+            java.util.function.Supplier<ManagementPort> management = managementPort(config);
+            ActivationStrategy strategy = ActivationStrategies.create(config, management, loader);
             List<ActivationListener> listeners = new ArrayList<>();
             ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
             AttemptStore attempts = "jcache".equals(config.activationAttemptStore())
                     ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, config.activationThrottleWindow())
                     : new InMemoryAttemptStore();
-            activation = new Activation(strategy, attempts, listeners, config);
+            activation = new Activation(strategy, attempts, listeners, config,
+                    () -> config.managementToken().isPresent() ? management.get() : null);
             if (config.activationSmtp().isPresent()) {
                 OieConfig.Smtp smtp = config.activationSmtp().get();
                 codeSender = new SmtpCodeSender(smtp.host(), smtp.port(), smtp.from(), smtp.username(), smtp.password(),
@@ -78,6 +80,23 @@ public class OieFilter implements Filter {
                 new SignOut(idx, provider, config),
                 new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
+    }
+
+    /** One Management port, made on first need, and only with an API token. */
+    private static java.util.function.Supplier<ManagementPort> managementPort(OieConfig config) {
+        return new java.util.function.Supplier<>() {
+            private ManagementPort port;
+
+            @Override
+            public synchronized ManagementPort get() {
+                if (port == null) {
+                    port = new OktaManagementPort(config.managementOrgUrl(), config.managementToken().orElseThrow(() ->
+                            new OieConfigException(OieConfig.MANAGEMENT_TOKEN, "oie-filter: this activation strategy needs "
+                                    + OieConfig.MANAGEMENT_TOKEN)), config.httpTimeout());
+                }
+                return port;
+            }
+        };
     }
 
     @Override
