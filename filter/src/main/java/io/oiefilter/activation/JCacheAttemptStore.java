@@ -18,6 +18,7 @@ import java.time.Duration;
  */
 public final class JCacheAttemptStore implements AttemptStore {
     public static final String DEFAULT_CACHE = "oie-filter-activation-attempts";
+    static final String PAYARA_JNDI_NAME = "payara/CacheManager";
 
     /** One key's window: when it started and how many attempts it holds. */
     record Window(long startMillis, int count) implements Serializable {
@@ -30,8 +31,9 @@ public final class JCacheAttemptStore implements AttemptStore {
     private volatile Cache<String, Window> cache;
 
     /**
-     * On first use, takes the application server's CacheManager: the one CDI offers where there is
-     * one (Payara's, on its own Hazelcast), else the default JCache provider's.
+     * On first use, takes the application server's CacheManager: the one CDI offers, else the one
+     * Payara binds in JNDI at {@code payara/CacheManager} (both on Payara's own Hazelcast), else the
+     * default JCache provider's.
      */
     public JCacheAttemptStore(String cacheName, Duration longestWindow) {
         this(JCacheAttemptStore::serverCacheManager, cacheName, longestWindow, Clock.systemUTC());
@@ -54,8 +56,16 @@ public final class JCacheAttemptStore implements AttemptStore {
             if (bean.isResolvable()) {
                 return bean.get();
             }
-        } catch (IllegalStateException | NoClassDefFoundError noCdi) {
-            // not in a CDI container: the JCache default below
+        } catch (RuntimeException | NoClassDefFoundError noCdi) {
+            // not a CDI application: JNDI or the JCache default below
+        }
+        try {
+            Object bound = new javax.naming.InitialContext().lookup(PAYARA_JNDI_NAME);
+            if (bound instanceof CacheManager m) {
+                return m;
+            }
+        } catch (javax.naming.NamingException | RuntimeException notPayara) {
+            // not on Payara
         }
         return Caching.getCachingProvider().getCacheManager();
     }

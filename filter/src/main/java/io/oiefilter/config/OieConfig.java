@@ -216,7 +216,8 @@ public final class OieConfig {
         // Never print the client secret.
         return "OieConfig{issuer=" + issuer + ", clientId=" + clientId + ", redirectUri=" + redirectUri
                 + ", scopes=" + scopes + ", protectedPaths=" + protectedPaths + ", excludedPaths=" + excludedPaths
-                + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy + "}";
+                + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy
+                + ", attemptStore=" + activationAttemptStore + "}";
     }
 
     private static URI issuer(String v) {

@@ -53,7 +53,9 @@ class ActivationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return SampleDeployment.war();
+        // Throttle counts in Payara's JCache (no CDI in the sample: the one Payara binds in JNDI). Every test
+        // here comes from 127.0.0.1, so the per-address limit is raised above what the class uses.
+        return SampleDeployment.war("oie.activation.attemptStore=jcache,oie.activation.maxStartsPerAddress=100", null, null);
     }
 
     @ArquillianResource
@@ -238,5 +240,15 @@ class ActivationIT {
                 "confirmPassword", "Own-Code-2026")));
         assertTrue(home.body().contains("Hello, Activ"), home.body());
         assertEquals(UserStatus.ACTIVE, u.status());
+    }
+
+    @Test
+    void startsPerLoginAreThrottledInTheServersJCache() throws Exception {
+        OrgUser u = user(UserStatus.PROVISIONED, "@example.com");
+        for (int n = 0; n < 4; n++) {
+            HttpResponse<String> page = failedIdentify(client(), u.login(), "app/");
+            assertTrue(page.body().contains("If this account is still awaiting activation"), "the same page every time");
+        }
+        assertEquals(3, sim().outbox().to(u.email()).size(), "oie.activation.maxStartsPerLogin is 3: the fourth sent nothing");
     }
 }
