@@ -224,4 +224,16 @@ class ActivationFlowTest {
         assertEquals(UserStatus.ACTIVE, sim.org().userByLogin("pat@example.com").orElseThrow().status());
         assertEquals(List.of(ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
     }
+
+    @Test
+    void expiredOrUnknownActivationLinksAreRefusedWithAClearPage() {
+        SignInFlow flow = flow(OieConfig.ACTIVATION_STRATEGY, "okta-email");
+        OrgUser late = sim.org().createUser("late@example.com", "late@example.com", "La", "Te", List.of(), null,
+                UserStatus.PROVISIONED, false, java.time.Instant.now());
+        late.activationToken("expired-token", java.time.Instant.now().minusSeconds(1));
+        for (String token : List.of("expired-token", "never-issued", "")) {
+            FlowResult.Failed f = assertInstanceOf(FlowResult.Failed.class, flow.activateWithLink(token, CLIENT));
+            assertEquals("oie.error.activationLinkInvalid", f.messageKey(), token);
+        }
+    }
 }
