@@ -25,7 +25,13 @@ mvn -B -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:$PAYARA_VER
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for _ in $(seq 1 20); do   # up to 10 s for a clean stop, then no more waiting
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [[ $alive == 0 ]] && return
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT INT TERM
 
@@ -54,7 +60,7 @@ for _ in $(seq 1 120); do
 
     Open:      http://localhost:$APP_PORT/sample/
     Sign in:   alice@example.com / Wonderland-2026!
-    Activate:  pat@example.com (PROVISIONED: sign in with any password, read the code in the outbox)
+    Activate:  pat@example.com (PROVISIONED): enter it on the sign-in page, read the code in the outbox
     Okta org:  http://127.0.0.1:$SIM_PORT/oauth2/default (the local simulator)
     Outbox:    http://127.0.0.1:$SIM_PORT/admin/outbox.html (emails the org "sent")
 
