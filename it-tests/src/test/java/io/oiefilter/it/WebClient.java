@@ -23,13 +23,24 @@ final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern STEP = Pattern.compile("name=\"step\" value=\"([^\"]+)\"");
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final URI base;
 
     WebClient(URI base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(URI base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The same browser (same cookies) talking to another base URL, e.g. another node of a cluster. */
+    WebClient at(URI otherBase) {
+        return new WebClient(otherBase, cookies);
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
