@@ -34,8 +34,8 @@ import java.util.ServiceLoader;
 
 /**
  * The servlet filter: map it to {@code /*} (REQUEST dispatch). A thin shell; the decisions are in
- * {@link OieRequestHandler} and the flow in {@link SignInFlow}. Configuration is read once here and
- * a bad value stops the deployment with a message that names the key.
+ * {@link OieRequestHandler} and the flow in {@link SignInFlow}. Configuration is read once here; a
+ * missing or bad value is logged with its key and the application refuses every request (fails closed).
  */
 public class OieFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(OieFilter.class.getName());
@@ -44,42 +44,42 @@ public class OieFilter implements Filter {
     private OktaIdxPort idx;
 
     @Override
-    public void init(FilterConfig filterConfig) throws ServletException {
-        OieConfig config;
+    public void init(FilterConfig filterConfig) {
         try {
-            config = OieConfig.resolve(filterConfig::getInitParameter);
-        } catch (OieConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, e.getMessage());
-            throw new ServletException(e.getMessage(), e);
+            handler = build(filterConfig);
+        } catch (CodeDeliveryException | RuntimeException e) { // OieConfigException among them
+            // Fail closed. Throwing here would leave it to the container, and some (Payara among them) log
+            // the failure and go on serving the application without this filter: unprotected.
+            LOG.log(System.Logger.Level.ERROR, "oie-filter is NOT running, so this application refuses every request (503) "
+                    + "until it is fixed: {0}", e.getMessage());
+            handler = null;
         }
+    }
+
+    private OieRequestHandler build(FilterConfig filterConfig) throws CodeDeliveryException {
+        OieConfig config = OieConfig.resolve(filterConfig::getInitParameter);
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
-        idx = new OktaIdxPort(config);
-        Activation activation;
+        ClassLoader loader = filterConfig.getServletContext().getClassLoader();
+        java.util.function.Supplier<ManagementPort> management = managementPort(config);
+        ActivationStrategy strategy = ActivationStrategies.create(config, management, loader);
+        List<ActivationListener> listeners = new ArrayList<>();
+        ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
+        AttemptStore attempts = "jcache".equals(config.activationAttemptStore())
+                ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, config.activationThrottleWindow())
+                : new InMemoryAttemptStore();
+        Activation activation = new Activation(strategy, attempts, listeners, config,
+                () -> config.managementToken().isPresent() ? management.get() : null);
         CodeSender codeSender = null;
-        try {
-            ClassLoader loader = filterConfig.getServletContext().getClassLoader();
-            java.util.function.Supplier<ManagementPort> management = managementPort(config);
-            ActivationStrategy strategy = ActivationStrategies.create(config, management, loader);
-            List<ActivationListener> listeners = new ArrayList<>();
-            ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
-            AttemptStore attempts = "jcache".equals(config.activationAttemptStore())
-                    ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, config.activationThrottleWindow())
-                    : new InMemoryAttemptStore();
-            activation = new Activation(strategy, attempts, listeners, config,
-                    () -> config.managementToken().isPresent() ? management.get() : null);
-            if (config.activationSmtp().isPresent()) {
-                OieConfig.Smtp smtp = config.activationSmtp().get();
-                codeSender = new SmtpCodeSender(smtp.host(), smtp.port(), smtp.from(), smtp.username(), smtp.password(),
-                        smtp.startTls(), config.httpTimeout());
-            }
-        } catch (OieConfigException | CodeDeliveryException e) {
-            LOG.log(System.Logger.Level.ERROR, e.getMessage());
-            throw new ServletException(e.getMessage(), e);
+        if (config.activationSmtp().isPresent()) {
+            OieConfig.Smtp smtp = config.activationSmtp().get();
+            codeSender = new SmtpCodeSender(smtp.host(), smtp.port(), smtp.from(), smtp.username(), smtp.password(),
+                    smtp.startTls(), config.httpTimeout());
         }
-        handler = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender),
-                new SignOut(idx, provider, config),
-                new DefaultAuthenticationEntryPoint());
+        idx = new OktaIdxPort(config);
+        OieRequestHandler built = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender),
+                new SignOut(idx, provider, config), new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
+        return built;
     }
 
     /** One Management port, made on first need, and only with an API token. */
@@ -109,6 +109,17 @@ public class OieFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (handler == null) {
+            // Misconfigured (see the log): no request gets through, none learns why.
+            HttpServletResponse res = (HttpServletResponse) response;
+            res.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            res.setHeader("Cache-Control", "no-store");
+            res.setContentType("text/html;charset=UTF-8");
+            res.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Not available</title></head><body>"
+                    + "<h1>This application is not available</h1><p>Its sign-in is not configured correctly. "
+                    + "The administrator will find the reason in the server log.</p></body></html>");
+            return;
+        }
         if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse res) {
             handler.handle(req, res, chain);
         } else {
