@@ -60,7 +60,7 @@ public final class IdxEngine {
             return Offer.of(Offer.Kind.SUCCESS);
         }
         if (i.user == null) {
-            return Offer.of(Offer.Kind.IDENTIFY);
+            return Offer.of(i.signingUp ? Offer.Kind.ENROLL_PROFILE : Offer.Kind.IDENTIFY);
         }
         if (i.current != null) {
             Offer.Kind kind = kindOf(i.mode);

@@ -74,6 +74,64 @@ public final class IdxResource {
     }
 
     @POST
+    @Path("enroll")
+    public Response selectEnrollProfile(String body) {
+        return step(body, Offer.Kind.IDENTIFY, (req, i) -> {
+            if (!i.app().selfServiceRegistration() || i.intent != Interaction.Intent.LOGIN) {
+                return notOffered(i);
+            }
+            i.signingUp = true;
+            sim.engine().advance(i);
+            return state(i, null);
+        });
+    }
+
+    @POST
+    @Path("identify/select")
+    public Response backToIdentify(String body) {
+        return step(body, Offer.Kind.ENROLL_PROFILE, (req, i) -> {
+            i.signingUp = false;
+            sim.engine().advance(i);
+            return state(i, null);
+        });
+    }
+
+    /**
+     * The profile form. Okta creates the user here, not yet ACTIVE (PROVISIONED, with no
+     * authenticator): someone who stops now has an account that cannot sign in until activated.
+     */
+    @POST
+    @Path("enroll/new")
+    public Response enrollNew(String body) {
+        return step(body, Offer.Kind.ENROLL_PROFILE, (req, i) -> {
+            JsonNode profile = req.path("userProfile");
+            String email = profile.path("email").asText("").trim();
+            String first = profile.path("firstName").asText("").trim();
+            String last = profile.path("lastName").asText("").trim();
+            if (first.isEmpty()) {
+                return state(i, Problem.profile("firstName", "This field cannot be left blank", "model.validation.field.blank"));
+            }
+            if (last.isEmpty()) {
+                return state(i, Problem.profile("lastName", "This field cannot be left blank", "model.validation.field.blank"));
+            }
+            if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                return state(i, Problem.profile("email", "'Email' must be in the form of an email address",
+                        "registration.error.invalidLoginEmail"));
+            }
+            if (sim.org().userByLogin(email).isPresent()) {
+                return state(i, Problem.profile("email", "A user with this Email already exists",
+                        "registration.error.notUniqueWithinOrg"));
+            }
+            i.user = sim.org().createUser(email, email, first, last, List.of(), null, UserStatus.PROVISIONED, false,
+                    sim.clock().instant());
+            i.intent = Interaction.Intent.ACTIVATION; // what remains is enrolling authenticators
+            i.signingUp = false;
+            sim.engine().advance(i);
+            return state(i, null);
+        });
+    }
+
+    @POST
     @Path("challenge")
     public Response challenge(String body) {
         return step(body, Offer.Kind.SELECT_AUTHENTICATE, (req, i) -> chosen(req, i)

@@ -46,10 +46,17 @@ public final class IdxResponses {
         switch (offer.kind()) {
             case IDENTIFY -> {
                 remediations.add(identifyForm(i));
+                if (i.app().selfServiceRegistration() && i.intent == Interaction.Intent.LOGIN) {
+                    remediations.add(form("select-enroll-profile", "/idp/idx/enroll", null, i));
+                }
                 if (i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN) {
                     currentKey = "currentAuthenticator";
                     current = authenticator(AuthenticatorKind.PASSWORD, null, i, true, false);
                 }
+            }
+            case ENROLL_PROFILE -> {
+                remediations.add(profileForm(i, problem));
+                remediations.add(form("select-identify", "/idp/idx/identify/select", null, i));
             }
             case CHALLENGE -> {
                 AuthenticatorKind k = i.current;
@@ -179,6 +186,27 @@ public final class IdxResponses {
         return i.app().signOnMode() == SignOnMode.ONE_STEP
                 ? form("identify", "/idp/idx/identify", null, i, identifier, passcodeField("Password", true, null), rememberMe)
                 : form("identify", "/idp/idx/identify", null, i, identifier, rememberMe);
+    }
+
+    /** enroll-profile: the profile enrollment policy's attributes, with a field's error where there is one. */
+    private ObjectNode profileForm(Interaction i, Problem problem) {
+        ArrayNode fields = json.createArrayNode();
+        for (String[] f : new String[][] {{"firstName", "First name"}, {"lastName", "Last name"}, {"email", "Email"}}) {
+            ObjectNode field = json.createObjectNode().put("name", f[0]).put("label", f[1]).put("required", true);
+            if (!f[0].equals("email")) {
+                field.put("minLength", 1).put("maxLength", 50);
+            }
+            if (problem != null && problem.fieldLevel() && f[0].equals(problem.field())) {
+                ObjectNode m = json.createObjectNode().put("message", problem.message());
+                m.set("i18n", json.createObjectNode().put("key", problem.i18nKey()).set("params", json.createArrayNode().add(f[1])));
+                m.put("class", "ERROR");
+                field.set("messages", wrap("array", json.createArrayNode().add(m)));
+            }
+            fields.add(field);
+        }
+        ObjectNode userProfile = json.createObjectNode().put("name", "userProfile");
+        userProfile.set("form", json.createObjectNode().set("value", fields));
+        return form("enroll-profile", "/idp/idx/enroll/new", null, i, userProfile);
     }
 
     private ObjectNode passcodeField(String label, boolean secret, Problem problem) {

@@ -30,6 +30,8 @@ public final class Interaction {
     final Instant expiresAt;
     String stateHandle;
     Intent intent = Intent.LOGIN;
+    /** The person chose to sign up: the profile form is offered instead of identify. */
+    boolean signingUp;
     OrgUser user;
     final Set<AuthenticatorKind> verified = EnumSet.noneOf(AuthenticatorKind.class);
     boolean optionalSkipped;

@@ -11,7 +11,7 @@ import java.util.List;
  * @param skippable whether the optional enrollments left can be skipped
  */
 public record Offer(Kind kind, List<AuthenticatorKind> options, boolean skippable) {
-    public enum Kind { IDENTIFY, CHALLENGE, SELECT_AUTHENTICATE, SELECT_ENROLL, ENROLL, RESET, REENROLL, SUCCESS }
+    public enum Kind { IDENTIFY, ENROLL_PROFILE, CHALLENGE, SELECT_AUTHENTICATE, SELECT_ENROLL, ENROLL, RESET, REENROLL, SUCCESS }
 
     public Offer {
         options = List.copyOf(options);

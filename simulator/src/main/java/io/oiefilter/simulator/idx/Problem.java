@@ -5,7 +5,16 @@ package io.oiefilter.simulator.idx;
  *
  * @param fieldLevel true when Okta puts the message on the passcode field instead of at the top
  */
-public record Problem(int status, String message, String i18nKey, boolean fieldLevel) {
+public record Problem(int status, String message, String i18nKey, boolean fieldLevel, String field) {
+    public Problem(int status, String message, String i18nKey, boolean fieldLevel) {
+        this(status, message, i18nKey, fieldLevel, "passcode");
+    }
+
+    /** A profile attribute Okta refused, e.g. an email that is taken. */
+    public static Problem profile(String field, String message, String i18nKey) {
+        return new Problem(400, message, i18nKey, true, field);
+    }
+
     public static final Problem AUTHENTICATION_FAILED = new Problem(400, "Authentication failed", "errors.E0000004", false);
     public static final Problem PASSWORD_INCORRECT = new Problem(401, "Password is incorrect", "incorrectPassword", false);
     public static final Problem CODE_INVALID = new Problem(401, "Invalid code. Try again.", "api.authn.error.PASSCODE_INVALID", true);

@@ -73,6 +73,7 @@ public final class Org {
             org.activationLinkTemplate(root.get("activationLink").asText());
         }
         for (JsonNode a : root.path("apps")) {
+            boolean registration = a.path("selfServiceRegistration").asBoolean(false);
             List<String> uris = new ArrayList<>();
             a.path("redirectUris").forEach(u -> uris.add(u.asText()));
             List<String> logoutUris = new ArrayList<>();
@@ -81,6 +82,7 @@ public final class Org {
                     a.path("label").asText(a.path("clientId").asText()), uris, logoutUris, grantTypes(a),
                     SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
                     a.path("requireEmailCode").asBoolean(false)));
+            org.app(a.path("clientId").asText()).orElseThrow().selfServiceRegistration(registration);
         }
         for (JsonNode u : root.path("users")) {
             List<String> groups = new ArrayList<>();

@@ -17,6 +17,7 @@ public final class OrgApp {
     private final List<String> grantTypes;
     private volatile SignOnMode signOnMode;
     private volatile boolean requireEmailCode;
+    private volatile boolean selfServiceRegistration;
 
     public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris,
                   List<String> postLogoutRedirectUris, List<String> grantTypes, SignOnMode signOnMode, boolean requireEmailCode) {
@@ -43,6 +44,9 @@ public final class OrgApp {
     public void signOnMode(SignOnMode mode) { this.signOnMode = mode; }
     public boolean requireEmailCode() { return requireEmailCode; }
     public void requireEmailCode(boolean require) { this.requireEmailCode = require; }
+    /** The profile enrollment policy lets people sign up (select-enroll-profile is offered). */
+    public boolean selfServiceRegistration() { return selfServiceRegistration; }
+    public void selfServiceRegistration(boolean on) { this.selfServiceRegistration = on; }
 
     public boolean secretMatches(String candidate) {
         return clientSecret != null && candidate != null
