@@ -40,6 +40,7 @@ public final class OieConfig {
     public static final String ACTIVATION_WINDOW = "oie.activation.throttleWindowMinutes";
     public static final String ACTIVATION_MAX_WRONG_CODES = "oie.activation.maxWrongCodes";
     public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
+    public static final String SIGN_UP_ENABLED = "oie.signUp.enabled";
     public static final String SMTP_HOST = "oie.activation.smtp.host";
     public static final String SMTP_PORT = "oie.activation.smtp.port";
     public static final String SMTP_FROM = "oie.activation.smtp.from";
@@ -73,6 +74,7 @@ public final class OieConfig {
     private final int activationMaxWrongCodes;
     private final String activationAttemptStore;
     private final Smtp smtp;
+    private final boolean signUpEnabled;
 
     /** Where the filter's own activation codes are sent from; the password is never printed. */
     public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
@@ -122,6 +124,7 @@ public final class OieConfig {
             }
             return v;
         });
+        this.signUpEnabled = r.optional(SIGN_UP_ENABLED, "true", OieConfig::bool);
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -203,6 +206,8 @@ public final class OieConfig {
     public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
     /** memory (this JVM) or jcache (shared by a cluster through the server's JCache provider). */
     public String activationAttemptStore() { return activationAttemptStore; }
+    /** Whether the sign-in page offers sign-up when the org's policy allows it. */
+    public boolean signUpEnabled() { return signUpEnabled; }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 

@@ -297,6 +297,40 @@ public final class SignInFlow {
         return call(state, "oie.error.stepRefused", idx::skip);
     }
 
+    /** The sign-up form, when the org offers it and sign-up is not switched off. */
+    public FlowResult signUp(SignInState state) {
+        if (!config.signUpEnabled() || state.transaction().step().remediation("select-enroll-profile").isEmpty()) {
+            return page(state, List.of("oie.error.signUpUnavailable"));
+        }
+        return call(state, "oie.error.stepRefused", idx::selectEnrollProfile);
+    }
+
+    /** The sign-up form's values: required ones are checked here, the rest by Okta. */
+    public FlowResult register(SignInState state, java.util.Map<String, String> values) {
+        Optional<IdxRemediation> form = state.transaction().step().remediation("enroll-profile");
+        if (form.isEmpty() || !config.signUpEnabled()) {
+            return page(state, List.of("oie.error.signUpUnavailable"));
+        }
+        java.util.Map<String, String> profile = new java.util.LinkedHashMap<>();
+        for (io.oiefilter.idx.IdxField f : profileFields(form.get())) {
+            String v = values.getOrDefault(f.name(), "").trim();
+            if (v.isEmpty() && f.required()) {
+                return page(state, List.of("oie.error.signUpFieldsRequired"));
+            }
+            if (!v.isEmpty()) {
+                profile.put(f.name(), v.length() > 256 ? v.substring(0, 256) : v);
+            }
+        }
+        SignInState s = state.withIdentifier(profile.get("email"));
+        return call(s, "oie.error.signUpRejected", tx -> idx.enrollProfile(tx, profile));
+    }
+
+    /** The attributes an enroll-profile form asks for (the fields of its userProfile object). */
+    public static List<io.oiefilter.idx.IdxField> profileFields(IdxRemediation enrollProfile) {
+        return enrollProfile.fields().stream().filter(f -> f.name().equals("userProfile")).findFirst()
+                .map(io.oiefilter.idx.IdxField::form).orElse(List.of());
+    }
+
     public FlowResult forgotPassword(SignInState state) {
         return call(state, "oie.error.stepRefused", idx::recover);
     }
@@ -412,6 +446,7 @@ public final class SignInFlow {
         String type = step.currentType();
         return switch (first.get().name()) {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
+            case "enroll-profile" -> SignInView.SIGN_UP;
             case "challenge-authenticator" -> "password".equals(type) ? SignInView.PASSWORD
                     : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
             case "enroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD

@@ -4,6 +4,8 @@ package io.oiefilter.flow;
 public enum SignInView {
     /** identify (or identify-recovery): the identifier, and the password too when the org asks for both at once. */
     IDENTIFY("sign-in"),
+    /** enroll-profile: the sign-up form, its fields as the org's profile enrollment policy asks. */
+    SIGN_UP("sign-up"),
     /** challenge-authenticator for the password. */
     PASSWORD("password"),
     /** A code sent by email: challenge-authenticator or enroll-authenticator for email. */

@@ -36,6 +36,12 @@ public interface IdxPort {
     /** Skips the optional enrollments left. */
     IdxStep skip(IdxTransaction tx) throws IdxException;
 
+    /** select-enroll-profile: asks for the sign-up form. */
+    IdxStep selectEnrollProfile(IdxTransaction tx) throws IdxException;
+
+    /** enroll-profile: sends the sign-up form's values (userProfile attributes). */
+    IdxStep enrollProfile(IdxTransaction tx, java.util.Map<String, String> profile) throws IdxException;
+
     /** Starts password recovery (forgot password). */
     IdxStep recover(IdxTransaction tx) throws IdxException;
 

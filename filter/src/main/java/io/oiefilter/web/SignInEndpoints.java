@@ -36,10 +36,13 @@ final class SignInEndpoints {
     static final String RESTART = "/restart";
     static final String LOGOUT = "/logout";
     static final String ACTIVATE = "/activate";
+    static final String SIGN_UP = "/sign-up";
+    static final String REGISTER = "/register";
     static final String STATE_ATTRIBUTE = SignInState.class.getName();
     static final String STEP_PARAMETER = "step";
 
-    private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART);
+    private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
+            SIGN_UP, REGISTER);
     private static final System.Logger LOG = System.getLogger(SignInEndpoints.class.getName());
 
     private final OieConfig config;
@@ -113,6 +116,8 @@ final class SignInEndpoints {
             case RESEND -> flow.resend(state);
             case SKIP -> flow.skip(state);
             case FORGOT_PASSWORD -> flow.forgotPassword(state);
+            case SIGN_UP -> flow.signUp(state);
+            case REGISTER -> flow.register(state, profileParameters(req, state));
             default -> flow.restart(state);
         };
         outcome(req, res, result, true);
@@ -169,14 +174,16 @@ final class SignInEndpoints {
                 step.remediation("skip").isPresent(),
                 select.map(SignInFlow::supportedOptions).orElse(List.of()),
                 step.current() == null ? null : step.current().rules(),
-                flow.secondsUntilResend(state), 0, step.remediationNames());
+                flow.secondsUntilResend(state), 0, step.remediationNames(),
+                config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
+                step.remediation("enroll-profile").map(SignInFlow::profileFields).orElse(List.of()));
         show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details);
     }
 
     private void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
             throws IOException, ServletException {
         SignInPageModel.Details details = new SignInPageModel.Details(false, false, false, false, false, List.of(), null, 0,
-                retryAfter, List.of());
+                retryAfter, List.of(), false, List.of());
         show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", details);
     }
 
@@ -210,6 +217,18 @@ final class SignInEndpoints {
     private static void methodNotAllowed(HttpServletResponse res, String allowed) throws IOException {
         res.setHeader("Allow", allowed);
         res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
+    /** The values posted for the fields the sign-up form asked for, and no other parameter. */
+    private static java.util.Map<String, String> profileParameters(HttpServletRequest req, SignInState state) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        state.transaction().step().remediation("enroll-profile").ifPresent(form -> SignInFlow.profileFields(form).forEach(f -> {
+            String v = req.getParameter(f.name());
+            if (v != null) {
+                values.put(f.name(), v);
+            }
+        }));
+        return values;
     }
 
     private static SignInFlow.Client client(HttpServletRequest req) {

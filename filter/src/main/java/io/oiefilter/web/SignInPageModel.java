@@ -1,5 +1,6 @@
 package io.oiefilter.web;
 
+import io.oiefilter.idx.IdxField;
 import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.PasswordRules;
 
@@ -21,8 +22,7 @@ public final class SignInPageModel {
     /** Step details beyond the messages; {@link #NONE} for the error pages. */
     record Details(boolean passwordOnSignIn, boolean recovering, boolean canRecover, boolean enrolling, boolean skippable,
                    List<IdxOption> options, PasswordRules rules, long resendWaitSeconds, int retryAfterSeconds,
-                   List<String> remediationNames) {
-        static final Details NONE = new Details(false, false, false, false, false, List.of(), null, 0, 0, List.of());
+                   List<String> remediationNames, boolean signUpAvailable, List<IdxField> profileFields) {
     }
 
     SignInPageModel(String view, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
@@ -58,6 +58,12 @@ public final class SignInPageModel {
     public long getResendWaitSeconds() { return details.resendWaitSeconds(); }
     public int getRetryAfterSeconds() { return details.retryAfterSeconds(); }
     public List<String> getRemediationNames() { return details.remediationNames(); }
+    /** The org lets people sign up and the app has not switched it off. */
+    public boolean isSignUpAvailable() { return details.signUpAvailable(); }
+    /** The sign-up form's fields (name, label, required), as the org's profile policy asks. */
+    public List<IdxField> getProfileFields() { return details.profileFields(); }
+    public String getSignUpUrl() { return actionBase + SignInEndpoints.SIGN_UP; }
+    public String getRegisterUrl() { return actionBase + SignInEndpoints.REGISTER; }
     public String getSignInUrl() { return actionBase + SignInEndpoints.SIGN_IN; }
     public String getIdentifyUrl() { return actionBase + SignInEndpoints.IDENTIFY; }
     public String getAnswerUrl() { return actionBase + SignInEndpoints.ANSWER; }

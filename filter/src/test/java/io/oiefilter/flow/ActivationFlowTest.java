@@ -236,4 +236,22 @@ class ActivationFlowTest {
             assertEquals("oie.error.activationLinkInvalid", f.messageKey(), token);
         }
     }
+
+    @Test
+    void aRegistrationAbandonedAfterTheProfileStepEndsSignedInThroughActivation() {
+        SignInFlow flow = flow();
+        FlowResult.Page identify = page(flow.start(), SignInView.IDENTIFY);
+        FlowResult.Page form = page(flow.signUp(identify.state()), SignInView.SIGN_UP);
+        page(flow.register(form.state(), Map.of("firstName", "Abe", "lastName", "Andon", "email", "abe@example.com")), SignInView.SELECT);
+        // ... and the registrant walks away. Okta keeps the account, not ACTIVE.
+        assertEquals(UserStatus.PROVISIONED, sim.org().userByLogin("abe@example.com").orElseThrow().status());
+
+        FlowResult.Page code = identify(flow, "abe@example.com");
+        assertEquals(SignInView.ACTIVATION_CODE, code.view());
+        FlowResult.Page password = page(flow.answer(code.state(), code("abe@example.com").toCharArray()), SignInView.NEW_PASSWORD);
+        FlowResult.SignedIn done = assertInstanceOf(FlowResult.SignedIn.class,
+                flow.newPassword(password.state(), "Came-Back-2026".toCharArray(), "Came-Back-2026".toCharArray()));
+        assertEquals("abe@example.com", done.authentication().user().getName());
+        assertEquals(UserStatus.ACTIVE, sim.org().userByLogin("abe@example.com").orElseThrow().status());
+    }
 }

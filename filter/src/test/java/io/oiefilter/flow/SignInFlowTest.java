@@ -253,4 +253,42 @@ class SignInFlowTest {
         assertEquals("00u1", flow.userFrom(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").build()).getName(),
                 "no principal claim: the subject");
     }
+
+    @Test
+    void signUpThenEnrollAPasswordAndSkipEmail() throws Exception {
+        SignInState s = roundTrip(state(flow.start(), SignInView.IDENTIFY));
+        assertTrue(s.transaction().step().remediation("select-enroll-profile").isPresent(), "the demo org lets people sign up");
+        SignInState form = roundTrip(state(flow.signUp(s), SignInView.SIGN_UP));
+        assertEquals(List.of("firstName", "lastName", "email"), SignInFlow.profileFields(
+                form.transaction().step().remediation("enroll-profile").orElseThrow()).stream().map(io.oiefilter.idx.IdxField::name).toList());
+        assertEquals(List.of("oie.error.signUpFieldsRequired"),
+                page(flow.register(form, java.util.Map.of("email", "new@example.com")), SignInView.SIGN_UP).messageKeys());
+        assertEquals(List.of("oie.error.signUpRejected"), page(flow.register(form,
+                java.util.Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE)), SignInView.SIGN_UP).messageKeys(),
+                "an email that has an account already");
+
+        SignInState select = roundTrip(state(flow.register(form, java.util.Map.of("firstName", "Neve", "lastName", "Newton",
+                "email", "neve@example.com", "unasked", "ignored")), SignInView.SELECT));
+        assertEquals(io.oiefilter.simulator.org.UserStatus.PROVISIONED,
+                sim.org().userByLogin("neve@example.com").orElseThrow().status());
+        SignInState password = state(flow.select(select, sim.org().authenticatorId(io.oiefilter.simulator.org.AuthenticatorKind.PASSWORD)),
+                SignInView.NEW_PASSWORD);
+        SignInState optional = state(flow.newPassword(password, "Newton-Apple-2026".toCharArray(), "Newton-Apple-2026".toCharArray()),
+                SignInView.SELECT);
+        FlowResult.SignedIn done = assertInstanceOf(FlowResult.SignedIn.class, flow.skip(optional));
+        assertEquals("neve@example.com", done.authentication().user().getName());
+        assertEquals(io.oiefilter.simulator.org.UserStatus.ACTIVE, sim.org().userByLogin("neve@example.com").orElseThrow().status());
+    }
+
+    @Test
+    void signUpCanBeSwitchedOff() {
+        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(OieConfig.ISSUER, sim.issuer(),
+                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
+                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback", OieConfig.SIGN_UP_ENABLED, "false"));
+        OieConfig config = OieConfig.resolve(List.of(io.oiefilter.config.ConfigSource.named(values::get, k -> k)));
+        SignInFlow noSignUp = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
+                config.httpTimeout()), config);
+        SignInState s = state(noSignUp.start(), SignInView.IDENTIFY);
+        assertEquals(List.of("oie.error.signUpUnavailable"), page(noSignUp.signUp(s), SignInView.IDENTIFY).messageKeys());
+    }
 }

@@ -13,9 +13,11 @@ import com.okta.idx.sdk.api.model.MessageValue;
 import com.okta.idx.sdk.api.model.Options;
 import com.okta.idx.sdk.api.model.OptionsForm;
 import com.okta.idx.sdk.api.model.RemediationOption;
+import com.okta.idx.sdk.api.model.UserProfile;
 import com.okta.idx.sdk.api.request.AnswerChallengeRequestBuilder;
 import com.okta.idx.sdk.api.request.ChallengeRequestBuilder;
 import com.okta.idx.sdk.api.request.EnrollRequestBuilder;
+import com.okta.idx.sdk.api.request.EnrollUserProfileUpdateRequestBuilder;
 import com.okta.idx.sdk.api.request.IdentifyRequestBuilder;
 import com.okta.idx.sdk.api.request.RecoverRequestBuilder;
 import com.okta.idx.sdk.api.request.SkipAuthenticatorEnrollmentRequestBuilder;
@@ -311,6 +313,22 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         IdxRemediation skip = required(tx, "skip");
         return step(tx, "skip", () -> client.skip(SkipAuthenticatorEnrollmentRequestBuilder.builder()
                 .withStateHandle(tx.step().stateHandle()).build(), skip.href()));
+    }
+
+    @Override
+    public IdxStep selectEnrollProfile(IdxTransaction tx) throws IdxException {
+        IdxRemediation select = required(tx, "select-enroll-profile");
+        return step(tx, select.name(), () -> client.enroll(EnrollRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).build(), select.href()));
+    }
+
+    @Override
+    public IdxStep enrollProfile(IdxTransaction tx, Map<String, String> profile) throws IdxException {
+        IdxRemediation enroll = required(tx, "enroll-profile");
+        UserProfile userProfile = new UserProfile();
+        profile.forEach(userProfile::addAttribute);
+        return step(tx, enroll.name(), () -> client.enrollUpdateUserProfile(EnrollUserProfileUpdateRequestBuilder.builder()
+                .withUserProfile(userProfile).withStateHandle(tx.step().stateHandle()).build(), enroll.href()));
     }
 
     @Override

@@ -11,5 +11,11 @@
   <button type="submit" id="oie-submit"><fmt:message key="${oie.passwordOnSignIn ? 'oie.button.signIn' : 'oie.button.next'}" bundle="${oieText}"/></button>
 </form>
 <%@ include file="_forgot.jspf" %>
+<c:if test="${oie.signUpAvailable}">
+<form method="post" action="${fn:escapeXml(oie.signUpUrl)}" id="oie-sign-up">
+  <%@ include file="_hidden.jspf" %>
+  <button type="submit" class="link"><fmt:message key="oie.button.signUp" bundle="${oieText}"/></button>
+</form>
+</c:if>
 <c:if test="${oie.recovering}"><%@ include file="_restart.jspf" %></c:if>
 <%@ include file="_bottom.jspf" %>
