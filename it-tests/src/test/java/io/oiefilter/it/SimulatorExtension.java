@@ -2,12 +2,9 @@ package io.oiefilter.it;
 
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.Org;
-import io.oiefilter.simulator.org.OrgApp;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs one simulator for the whole IT run, on the loopback port Maven reserved (the Payara JVM is
@@ -32,12 +29,9 @@ public final class SimulatorExtension implements BeforeAllCallback {
         Running() {
             int port = Integer.parseInt(System.getProperty("it.simulator.port", "0"));
             Org org = Org.defaultSeed();
-            // The demo app as seeded, plus the IT app's own address as a post-logout URL.
-            OrgApp seeded = org.app(SampleDeployment.CLIENT_ID).orElseThrow();
-            List<String> postLogout = new ArrayList<>(seeded.postLogoutRedirectUris());
-            postLogout.add("http://localhost:" + System.getProperty("it.http.port") + "/sample/");
-            org.addApp(new OrgApp(seeded.clientId(), seeded.clientSecret(), seeded.label(), seeded.redirectUris(), postLogout,
-                    seeded.grantTypes(), seeded.signOnMode(), seeded.requireEmailCode()));
+            // The IT app's own address as a sign-out redirect URI of the demo app.
+            org.app(SampleDeployment.CLIENT_ID).orElseThrow()
+                    .allowPostLogoutRedirectUri("http://localhost:" + System.getProperty("it.http.port") + "/sample/");
             // Activation emails link to the app's own activation endpoint, as an org's template can.
             org.activationLinkTemplate("http://localhost:" + System.getProperty("it.http.port") + "/sample/oie/activate?token={token}");
             simulator = Simulator.start(org, port);

@@ -25,7 +25,7 @@ public final class OrgApp {
         this.clientSecret = clientSecret;
         this.label = label;
         this.redirectUris = List.copyOf(redirectUris);
-        this.postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        this.postLogoutRedirectUris = new java.util.concurrent.CopyOnWriteArrayList<>(postLogoutRedirectUris);
         this.grantTypes = List.copyOf(grantTypes);
         this.signOnMode = signOnMode;
         this.requireEmailCode = requireEmailCode;
@@ -36,7 +36,9 @@ public final class OrgApp {
     public boolean confidential() { return clientSecret != null; }
     public String label() { return label; }
     public List<String> redirectUris() { return redirectUris; }
-    public List<String> postLogoutRedirectUris() { return postLogoutRedirectUris; }
+    public List<String> postLogoutRedirectUris() { return List.copyOf(postLogoutRedirectUris); }
+    /** Registers one more sign-out redirect URI, as an admin would in the app's settings. */
+    public void allowPostLogoutRedirectUri(String uri) { postLogoutRedirectUris.add(uri); }
     /** The grant types enabled for the app; the interaction code flow needs "interaction_code". */
     public List<String> grantTypes() { return grantTypes; }
     public SignOnMode signOnMode() { return signOnMode; }
