@@ -41,6 +41,7 @@ public final class OieConfig {
     public static final String ACTIVATION_MAX_WRONG_CODES = "oie.activation.maxWrongCodes";
     public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
     public static final String SIGN_UP_ENABLED = "oie.signUp.enabled";
+    public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
     public static final String SMTP_HOST = "oie.activation.smtp.host";
     public static final String SMTP_PORT = "oie.activation.smtp.port";
     public static final String SMTP_FROM = "oie.activation.smtp.from";
@@ -75,6 +76,7 @@ public final class OieConfig {
     private final String activationAttemptStore;
     private final Smtp smtp;
     private final boolean signUpEnabled;
+    private final int signUpMaxPerAddress;
 
     /** Where the filter's own activation codes are sent from; the password is never printed. */
     public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
@@ -125,6 +127,7 @@ public final class OieConfig {
             return v;
         });
         this.signUpEnabled = r.optional(SIGN_UP_ENABLED, "true", OieConfig::bool);
+        this.signUpMaxPerAddress = r.optional(SIGN_UP_MAX_PER_ADDRESS, "10", v -> range(v, 1, 100_000));
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -208,6 +211,8 @@ public final class OieConfig {
     public String activationAttemptStore() { return activationAttemptStore; }
     /** Whether the sign-in page offers sign-up when the org's policy allows it. */
     public boolean signUpEnabled() { return signUpEnabled; }
+    /** Sign-up forms sent per client address per hour. */
+    public int signUpMaxPerAddress() { return signUpMaxPerAddress; }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 

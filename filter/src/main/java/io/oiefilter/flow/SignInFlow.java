@@ -46,6 +46,7 @@ public final class SignInFlow {
     private final OieConfig config;
     private final Activation activation;
     private final CodeSender codeSender;
+    private final io.oiefilter.activation.AttemptStore attempts;
     private final Clock clock;
     /** How long a code the filter emailed itself stays good. */
     static final Duration LOCAL_CODE_LIFETIME = Duration.ofMinutes(10);
@@ -61,15 +62,23 @@ public final class SignInFlow {
 
     /** @param codeSender emails activation codes itself where the org offers no email authenticator; may be null */
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender) {
-        this(idx, provider, config, activation, codeSender, Clock.systemUTC());
+        this(idx, provider, config, activation, codeSender, new io.oiefilter.activation.InMemoryAttemptStore(), Clock.systemUTC());
     }
 
-    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender, Clock clock) {
+    /** @param attempts counts sign-ups per client address (the store activation throttles use, too) */
+    public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
+                      io.oiefilter.activation.AttemptStore attempts) {
+        this(idx, provider, config, activation, codeSender, attempts, Clock.systemUTC());
+    }
+
+    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
+               io.oiefilter.activation.AttemptStore attempts, Clock clock) {
         this.idx = idx;
         this.provider = provider;
         this.config = config;
         this.activation = activation != null && activation.enabled() ? activation : null;
         this.codeSender = codeSender;
+        this.attempts = attempts;
         this.clock = clock;
     }
 
@@ -307,9 +316,17 @@ public final class SignInFlow {
 
     /** The sign-up form's values: required ones are checked here, the rest by Okta. */
     public FlowResult register(SignInState state, java.util.Map<String, String> values) {
+        return register(state, values, new Client("unknown", java.util.Locale.ROOT));
+    }
+
+    public FlowResult register(SignInState state, java.util.Map<String, String> values, Client client) {
         Optional<IdxRemediation> form = state.transaction().step().remediation("enroll-profile");
         if (form.isEmpty() || !config.signUpEnabled()) {
             return page(state, List.of("oie.error.signUpUnavailable"));
+        }
+        if (attempts.hit("signup:" + client.address(), Duration.ofHours(1)) > config.signUpMaxPerAddress()) {
+            LOG.log(System.Logger.Level.INFO, "oie-filter: sign-up throttled for {0}", client.address());
+            return page(state, List.of("oie.error.signUpThrottled"));
         }
         java.util.Map<String, String> profile = new java.util.LinkedHashMap<>();
         for (io.oiefilter.idx.IdxField f : profileFields(form.get())) {

@@ -76,7 +76,7 @@ public class OieFilter implements Filter {
                     smtp.startTls(), config.httpTimeout());
         }
         idx = new OktaIdxPort(config);
-        OieRequestHandler built = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender),
+        OieRequestHandler built = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender, attempts),
                 new SignOut(idx, provider, config), new DefaultAuthenticationEntryPoint());
         LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
         return built;

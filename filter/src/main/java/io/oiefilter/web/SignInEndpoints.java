@@ -117,7 +117,7 @@ final class SignInEndpoints {
             case SKIP -> flow.skip(state);
             case FORGOT_PASSWORD -> flow.forgotPassword(state);
             case SIGN_UP -> flow.signUp(state);
-            case REGISTER -> flow.register(state, profileParameters(req, state));
+            case REGISTER -> flow.register(state, profileParameters(req, state), client(req));
             default -> flow.restart(state);
         };
         outcome(req, res, result, true);

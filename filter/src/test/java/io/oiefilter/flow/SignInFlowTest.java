@@ -291,4 +291,23 @@ class SignInFlowTest {
         SignInState s = state(noSignUp.start(), SignInView.IDENTIFY);
         assertEquals(List.of("oie.error.signUpUnavailable"), page(noSignUp.signUp(s), SignInView.IDENTIFY).messageKeys());
     }
+
+    @Test
+    void signUpsAreThrottledPerClientAddress() {
+        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(OieConfig.ISSUER, sim.issuer(),
+                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
+                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback", OieConfig.SIGN_UP_MAX_PER_ADDRESS, "2"));
+        OieConfig config = OieConfig.resolve(List.of(io.oiefilter.config.ConfigSource.named(values::get, k -> k)));
+        SignInFlow throttled = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
+                config.httpTimeout()), config, null, null, new io.oiefilter.activation.InMemoryAttemptStore());
+        SignInFlow.Client client = new SignInFlow.Client("198.51.100.9", java.util.Locale.ENGLISH);
+        SignInState form = state(throttled.signUp(state(throttled.start(), SignInView.IDENTIFY)), SignInView.SIGN_UP);
+        for (int n = 0; n < 2; n++) {
+            page(throttled.register(form, java.util.Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE), client), SignInView.SIGN_UP);
+        }
+        int before = sim.requestLog().countOf("enroll/new");
+        assertEquals(List.of("oie.error.signUpThrottled"), page(throttled.register(form,
+                java.util.Map.of("firstName", "Tom", "lastName", "Many", "email", "tom@example.com"), client), SignInView.SIGN_UP).messageKeys());
+        assertEquals(before, sim.requestLog().countOf("enroll/new"), "Okta is not asked");
+    }
 }
