@@ -10,11 +10,19 @@ public sealed interface FlowResult {
     /**
      * Show {@code view} for the sign-in in progress.
      *
-     * @param messageKeys resource-bundle keys of the messages to show (filter text, never raw Okta text)
+     * @param messageKeys   resource-bundle keys of the messages to show (filter text)
+     * @param fieldMessages Okta's own words about sign-up fields, by field name (the only Okta text shown:
+     *                      an org's profile rules are known only to it)
      */
-    record Page(SignInState state, SignInView view, List<String> messageKeys) implements FlowResult {
+    record Page(SignInState state, SignInView view, List<String> messageKeys, java.util.Map<String, List<String>> fieldMessages)
+            implements FlowResult {
         public Page {
             messageKeys = List.copyOf(messageKeys);
+            fieldMessages = java.util.Map.copyOf(fieldMessages);
+        }
+
+        public Page(SignInState state, SignInView view, List<String> messageKeys) {
+            this(state, view, messageKeys, java.util.Map.of());
         }
     }
 

@@ -339,7 +339,34 @@ public final class SignInFlow {
             }
         }
         SignInState s = state.withIdentifier(profile.get("email"));
-        return call(s, "oie.error.signUpRejected", tx -> idx.enrollProfile(tx, profile));
+        IdxTransaction tx = s.transaction();
+        try {
+            return next(s, tx, idx.enrollProfile(tx, profile));
+        } catch (IdxException e) {
+            if (e.kind() != IdxException.Kind.REJECTED) {
+                return refused(s, e, "oie.error.signUpRejected");
+            }
+            SignInState current = e.current() != null ? s.with(tx.withStep(e.current())) : s;
+            return new FlowResult.Page(current, viewOf(current), List.of("oie.error.signUpRejected"),
+                    messagesByField(e.messages(), profileFields(form.get())));
+        }
+    }
+
+    /**
+     * okta-idx-java 2.0.0 keeps the text of Okta's field errors but not which field they were on;
+     * Okta names the field by its label ("'Email' must be…", "A user with this Email…").
+     */
+    static java.util.Map<String, List<String>> messagesByField(List<io.oiefilter.idx.IdxMessage> messages,
+                                                             List<io.oiefilter.idx.IdxField> fields) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (io.oiefilter.idx.IdxMessage m : messages) {
+            String text = m.text() == null ? "" : m.text().toLowerCase(java.util.Locale.ROOT);
+            fields.stream().filter(f -> f.label() != null && !f.label().isBlank()
+                            && text.contains(f.label().toLowerCase(java.util.Locale.ROOT)))
+                    .max(java.util.Comparator.comparingInt(f -> f.label().length())) // "Email" in "Secondary email" loses
+                    .ifPresent(f -> out.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(m.text()));
+        }
+        return out;
     }
 
     /** The attributes an enroll-profile form asks for (the fields of its userProfile object). */

@@ -177,21 +177,22 @@ final class SignInEndpoints {
                 flow.secondsUntilResend(state), 0, step.remediationNames(),
                 config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
                 step.remediation("enroll-profile").map(SignInFlow::profileFields).orElse(List.of()));
-        show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details);
+        show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details, page.fieldMessages());
     }
 
     private void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
             throws IOException, ServletException {
         SignInPageModel.Details details = new SignInPageModel.Details(false, false, false, false, false, List.of(), null, 0,
                 retryAfter, List.of(), false, List.of());
-        show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", details);
+        show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", details, java.util.Map.of());
     }
 
     private void show(HttpServletRequest req, HttpServletResponse res, int status, SignInView view, List<String> messages,
-                      String identifier, String stepId, SignInPageModel.Details details) throws IOException, ServletException {
+                      String identifier, String stepId, SignInPageModel.Details details,
+                      java.util.Map<String, List<String>> fieldMessages) throws IOException, ServletException {
         String csrf = CsrfTokens.tokenFor(req.getSession(true));
         req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
-                req.getContextPath() + config.basePath(), stepId, details));
+                req.getContextPath() + config.basePath(), stepId, details, fieldMessages));
         res.setStatus(status);
         res.setHeader("X-Frame-Options", "DENY");
         res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");

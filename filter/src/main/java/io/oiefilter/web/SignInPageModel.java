@@ -18,6 +18,7 @@ public final class SignInPageModel {
     private final String actionBase;
     private final String stepId;
     private final Details details;
+    private final java.util.Map<String, List<String>> fieldMessages;
 
     /** Step details beyond the messages; {@link #NONE} for the error pages. */
     record Details(boolean passwordOnSignIn, boolean recovering, boolean canRecover, boolean enrolling, boolean skippable,
@@ -26,7 +27,7 @@ public final class SignInPageModel {
     }
 
     SignInPageModel(String view, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
-                    String stepId, Details details) {
+                    String stepId, Details details, java.util.Map<String, List<String>> fieldMessages) {
         this.view = view;
         this.messageKeys = List.copyOf(messageKeys);
         this.identifier = identifier;
@@ -34,6 +35,7 @@ public final class SignInPageModel {
         this.actionBase = actionBase;
         this.stepId = stepId;
         this.details = details;
+        this.fieldMessages = java.util.Map.copyOf(fieldMessages);
     }
 
     public String getView() { return view; }
@@ -62,6 +64,8 @@ public final class SignInPageModel {
     public boolean isSignUpAvailable() { return details.signUpAvailable(); }
     /** The sign-up form's fields (name, label, required), as the org's profile policy asks. */
     public List<IdxField> getProfileFields() { return details.profileFields(); }
+    /** Okta's messages about sign-up fields, by field name (escaped on output). */
+    public java.util.Map<String, List<String>> getFieldMessages() { return fieldMessages; }
     public String getSignUpUrl() { return actionBase + SignInEndpoints.SIGN_UP; }
     public String getRegisterUrl() { return actionBase + SignInEndpoints.REGISTER; }
     public String getSignInUrl() { return actionBase + SignInEndpoints.SIGN_IN; }

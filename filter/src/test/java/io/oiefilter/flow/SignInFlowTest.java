@@ -259,13 +259,15 @@ class SignInFlowTest {
         SignInState s = roundTrip(state(flow.start(), SignInView.IDENTIFY));
         assertTrue(s.transaction().step().remediation("select-enroll-profile").isPresent(), "the demo org lets people sign up");
         SignInState form = roundTrip(state(flow.signUp(s), SignInView.SIGN_UP));
-        assertEquals(List.of("firstName", "lastName", "email"), SignInFlow.profileFields(
+        assertEquals(List.of("firstName", "lastName", "email", "department"), SignInFlow.profileFields(
                 form.transaction().step().remediation("enroll-profile").orElseThrow()).stream().map(io.oiefilter.idx.IdxField::name).toList());
         assertEquals(List.of("oie.error.signUpFieldsRequired"),
                 page(flow.register(form, java.util.Map.of("email", "new@example.com")), SignInView.SIGN_UP).messageKeys());
-        assertEquals(List.of("oie.error.signUpRejected"), page(flow.register(form,
-                java.util.Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE)), SignInView.SIGN_UP).messageKeys(),
-                "an email that has an account already");
+        FlowResult.Page taken = page(flow.register(form, java.util.Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE)),
+                SignInView.SIGN_UP);
+        assertEquals(List.of("oie.error.signUpRejected"), taken.messageKeys(), "an email that has an account already");
+        assertEquals(java.util.Map.of("email", List.of("A user with this Email already exists")), taken.fieldMessages(),
+                "Okta's words, next to the field they are about");
 
         SignInState select = roundTrip(state(flow.register(form, java.util.Map.of("firstName", "Neve", "lastName", "Newton",
                 "email", "neve@example.com", "unasked", "ignored")), SignInView.SELECT));

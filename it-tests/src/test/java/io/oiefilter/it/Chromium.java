@@ -70,8 +70,26 @@ final class Chromium implements AutoCloseable {
         WebElement html = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(d -> isGone(html));
         wait.until(loaded);
+    }
+
+    /**
+     * The old page is gone. Chromium reports that as a stale element, or while it swaps documents
+     * as "node does not belong to the document": either way the element belongs to no page now.
+     */
+    private static boolean isGone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Saves what the page looks like now, numbered in the order the journey passes the pages. */

@@ -65,6 +65,9 @@ class SignUpIT {
                 "email", SampleDeployment.ALICE));
         assertTrue(taken.body().contains("Those details cannot be used to sign up."), taken.body());
         assertTrue(taken.body().contains("value=\"Ready\""), "what was typed stays in the form");
+        assertTrue(taken.body().contains("<p class=\"error\" id=\"oie-error-email\">A user with this Email already exists</p>"),
+                taken.body());
+        assertTrue(form.body().contains("id=\"oie-field-department\""), "the org's custom attribute is asked for");
 
         HttpResponse<String> select = c.follow(c.post("oie/register", fields(taken.body(), "firstName", "Nia", "lastName", "New",
                 "email", "it.nia@example.com")));

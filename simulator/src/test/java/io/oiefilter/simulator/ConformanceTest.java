@@ -43,14 +43,17 @@ class ConformanceTest extends SimulatorTestBase {
                     PHONE_OPTION + ": no item named 'phoneNumber'"),
             // The recorded org's profile policy had a custom enum attribute besides the three standard ones.
             "okta-idx-java/api/src/test/resources/scenario_4_1_1/enroll-response.json",
-            Set.of("$.remediation.value[enroll-profile].value[userProfile].form.value: no item named 'enumAttr'"),
+            // The demo org asks for an optional custom 'department' instead.
+            Set.of("$.remediation.value[enroll-profile].value[userProfile].form.value: no item named 'enumAttr'",
+                    "$.remediation.value[enroll-profile].value[userProfile].form.value: unrecorded item named 'department'"),
             // An older recording: its profile fields carry no minLength/maxLength, and it has no select-identify.
             "okta-idx-java/api/src/test/resources/enroll-profile-error-response.json",
             Set.of("$.remediation.value[enroll-profile].value[userProfile].form.value[firstName]: unexpected key 'minLength'",
                     "$.remediation.value[enroll-profile].value[userProfile].form.value[firstName]: unexpected key 'maxLength'",
                     "$.remediation.value[enroll-profile].value[userProfile].form.value[lastName]: unexpected key 'minLength'",
                     "$.remediation.value[enroll-profile].value[userProfile].form.value[lastName]: unexpected key 'maxLength'",
-                    "$.remediation.value: unrecorded item named 'select-identify'"),
+                    "$.remediation.value: unrecorded item named 'select-identify'",
+                    "$.remediation.value[enroll-profile].value[userProfile].form.value: unrecorded item named 'department'"),
             // Newer widget mocks add user.identifier; the responses captured from a real org carry only the id.
             "okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-verification-password-too-many-attempts.json",
             Set.of("$.user.value: missing key 'identifier'"),

@@ -195,4 +195,18 @@ class IdxFlowsTest extends SimulatorTestBase {
         assertEquals(400, client.idx("skip", sh(pw), "").status());
         assertEquals(400, client.identify(sh(pw), "alice@example.com", null).status());
     }
+
+    @Test
+    void requiredCustomProfileAttributesAreChecked() throws Exception {
+        sim.org().addProfileAttribute(new io.oiefilter.simulator.org.Org.ProfileAttribute("costCenter", "Cost center", true));
+        JsonNode identify = client.introspect(client.interact()).body();
+        JsonNode form = client.idx("enroll", sh(identify), "").body();
+        assertTrue(form.toString().contains("\"name\":\"costCenter\",\"type\":\"string\",\"label\":\"Cost center\",\"required\":true"),
+                form.toString());
+        Answer missing = client.idx("enroll/new", sh(form), "\"userProfile\":{\"firstName\":\"C\",\"lastName\":\"C\",\"email\":\"cc@example.com\"}");
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().toString().contains("'Cost center' is required"), missing.body().toString());
+        Answer ok = client.idx("enroll/new", sh(missing.body()), "\"userProfile\":{\"firstName\":\"C\",\"lastName\":\"C\",\"email\":\"cc@example.com\",\"costCenter\":\"42\"}");
+        assertEquals(200, ok.status(), ok.body().toString());
+    }
 }

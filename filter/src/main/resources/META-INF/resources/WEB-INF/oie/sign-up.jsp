@@ -5,6 +5,7 @@
     <label for="oie-field-${fn:escapeXml(field.name())}"><c:out value="${field.label()}"/></label>
     <input type="${field.name() == 'email' ? 'email' : 'text'}" id="oie-field-${fn:escapeXml(field.name())}"
            name="${fn:escapeXml(field.name())}" value="${fn:escapeXml(param[field.name()])}" ${field.required() ? 'required' : ''}>
+    <c:forEach var="m" items="${oie.fieldMessages[field.name()]}"><p class="error" id="oie-error-${fn:escapeXml(field.name())}"><c:out value="${m}"/></p></c:forEach>
   </c:forEach>
   <button type="submit" id="oie-submit"><fmt:message key="oie.button.register" bundle="${oieText}"/></button>
 </form>

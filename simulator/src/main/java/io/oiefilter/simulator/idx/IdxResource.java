@@ -118,6 +118,11 @@ public final class IdxResource {
                 return state(i, Problem.profile("email", "'Email' must be in the form of an email address",
                         "registration.error.invalidLoginEmail"));
             }
+            for (io.oiefilter.simulator.org.Org.ProfileAttribute a : sim.org().profileAttributes()) {
+                if (a.required() && profile.path(a.name()).asText("").isBlank()) {
+                    return state(i, Problem.profile(a.name(), "'" + a.label() + "' is required", "model.validation.field.blank"));
+                }
+            }
             if (sim.org().userByLogin(email).isPresent()) {
                 return state(i, Problem.profile("email", "A user with this Email already exists",
                         "registration.error.notUniqueWithinOrg"));

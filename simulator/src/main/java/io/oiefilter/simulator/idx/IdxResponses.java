@@ -191,9 +191,16 @@ public final class IdxResponses {
     /** enroll-profile: the profile enrollment policy's attributes, with a field's error where there is one. */
     private ObjectNode profileForm(Interaction i, Problem problem) {
         ArrayNode fields = json.createArrayNode();
-        for (String[] f : new String[][] {{"firstName", "First name"}, {"lastName", "Last name"}, {"email", "Email"}}) {
-            ObjectNode field = json.createObjectNode().put("name", f[0]).put("label", f[1]).put("required", true);
-            if (!f[0].equals("email")) {
+        List<String[]> all = new ArrayList<>(List.of(new String[] {"firstName", "First name", "true"},
+                new String[] {"lastName", "Last name", "true"}, new String[] {"email", "Email", "true"}));
+        org.profileAttributes().forEach(a -> all.add(new String[] {a.name(), a.label(), String.valueOf(a.required())}));
+        for (String[] f : all) {
+            ObjectNode field = json.createObjectNode().put("name", f[0]);
+            if (all.indexOf(f) > 2) {
+                field.put("type", "string");
+            }
+            field.put("label", f[1]).put("required", Boolean.parseBoolean(f[2]));
+            if (f[0].equals("firstName") || f[0].equals("lastName")) {
                 field.put("minLength", 1).put("maxLength", 50);
             }
             if (problem != null && problem.fieldLevel() && f[0].equals(problem.field())) {

@@ -38,6 +38,11 @@ public final class Org {
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
     private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private volatile String activationLinkTemplate = "{org}/welcome/{token}";
+    private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
+    public record ProfileAttribute(String name, String label, boolean required) {
+    }
 
     public Org() {
         for (AuthenticatorKind k : AuthenticatorKind.values()) {
@@ -69,6 +74,8 @@ public final class Org {
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
         root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
+        root.path("profileAttributes").forEach(a -> org.profileAttributes.add(new ProfileAttribute(a.path("name").asText(),
+                a.path("label").asText(a.path("name").asText()), a.path("required").asBoolean(false))));
         if (root.hasNonNull("activationLink")) {
             org.activationLinkTemplate(root.get("activationLink").asText());
         }
@@ -191,6 +198,14 @@ public final class Org {
 
     public String activationLink(String orgBase, String token) {
         return activationLinkTemplate.replace("{org}", orgBase).replace("{token}", token);
+    }
+
+    public List<ProfileAttribute> profileAttributes() {
+        return List.copyOf(profileAttributes);
+    }
+
+    public void addProfileAttribute(ProfileAttribute attribute) {
+        profileAttributes.add(attribute);
     }
 
     public void addApiToken(String token) {
