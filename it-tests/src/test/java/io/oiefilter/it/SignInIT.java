@@ -204,7 +204,7 @@ class SignInIT {
         assertEquals(403, forged.statusCode());
         assertFalse(forged.body().contains("Exception"), forged.body());
         for (String endpoint : java.util.List.of("answer", "new-password", "select", "resend", "skip", "forgot-password",
-                "restart", "logout")) {
+                "restart", "logout", "sign-up", "register")) {
             assertEquals(403, c.post("oie/" + endpoint, form("_csrf", "forged")).statusCode(), endpoint);
         }
     }

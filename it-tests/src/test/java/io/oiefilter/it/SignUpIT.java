@@ -46,10 +46,6 @@ class SignUpIT {
         return new WebClient(SampleDeployment.base(deployed));
     }
 
-    private static String passwordId() {
-        return SimulatorExtension.simulator().org().authenticatorId(AuthenticatorKind.PASSWORD);
-    }
-
     private HttpResponse<String> signUpForm(WebClient c, String firstPage) throws Exception {
         HttpResponse<String> signIn = c.follow(c.get(firstPage));
         assertTrue(signIn.body().contains("id=\"oie-sign-up\""), "the org lets people sign up: " + signIn.body());
@@ -70,12 +66,17 @@ class SignUpIT {
         assertTrue(form.body().contains("id=\"oie-field-department\""), "the org's custom attribute is asked for");
 
         HttpResponse<String> select = c.follow(c.post("oie/register", fields(taken.body(), "firstName", "Nia", "lastName", "New",
-                "email", "it.nia@example.com")));
+                "email", "it.nia@example.com", "department", "Research")));
         assertTrue(select.body().contains("<title>Set up a security method</title>"), select.body());
-        HttpResponse<String> password = c.follow(c.post("oie/select", fields(select.body(), "authenticator", passwordId())));
-        HttpResponse<String> optional = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Brand-New-2026",
-                "confirmPassword", "Brand-New-2026")));
-        HttpResponse<String> landed = c.post("oie/skip", fields(optional.body()));
+        // Email first: Okta sends a code, then the password (the one method left is chosen for the person).
+        String emailId = SimulatorExtension.simulator().org().authenticatorId(AuthenticatorKind.EMAIL);
+        HttpResponse<String> code = c.follow(c.post("oie/select", fields(select.body(), "authenticator", emailId)));
+        assertTrue(code.body().contains("<title>Verify your email address</title>"), code.body());
+        String sent = SimulatorExtension.simulator().outbox().latest("it.nia@example.com").orElseThrow().code();
+        HttpResponse<String> password = c.follow(c.post("oie/answer", fields(code.body(), "passcode", sent)));
+        assertTrue(password.body().contains("<title>Set a new password</title>"), password.body());
+        HttpResponse<String> landed = c.post("oie/new-password", fields(password.body(), "password", "Brand-New-2026",
+                "confirmPassword", "Brand-New-2026"));
         assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("/sample/app/details.jsp?tab=new"),
                 "on the page first asked for: " + landed.headers().firstValue("Location"));
         assertTrue(c.follow(landed).body().contains("Details for Nia New"));
@@ -124,6 +125,38 @@ class SignUpIT {
             chromium.screenshot("optional");
             chromium.submit(By.id("oie-skip-button"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
             assertEquals("Hello, Bea Browser", browser.findElement(By.id("greeting")).getText());
+            chromium.screenshot("signed-in");
+        }
+    }
+
+    @Test
+    void abandonAndReturnInABrowser() throws Exception {
+        URI base = SampleDeployment.base(deployed);
+        try (Chromium chromium = new Chromium("abandon-and-return")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            chromium.submit(By.cssSelector("#oie-sign-up button"), ExpectedConditions.titleIs("Create your account"));
+            browser.findElement(By.id("oie-field-firstName")).sendKeys("Abby");
+            browser.findElement(By.id("oie-field-lastName")).sendKeys("Away");
+            browser.findElement(By.id("oie-field-email")).sendKeys("it.abby@example.com");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security method"));
+            chromium.screenshot("walked-away-here");
+        }
+        assertEquals(UserStatus.PROVISIONED, SimulatorExtension.simulator().org().userByLogin("it.abby@example.com").orElseThrow().status());
+        try (Chromium chromium = new Chromium("abandon-and-return")) { // another day, a fresh browser
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            browser.findElement(By.id("identifier")).sendKeys("it.abby@example.com");
+            chromium.screenshot("back-to-sign-in");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-activation-text")));
+            chromium.screenshot("activation-code");
+            browser.findElement(By.id("passcode")).sendKeys(
+                    SimulatorExtension.simulator().outbox().latest("it.abby@example.com").orElseThrow().code());
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set a new password"));
+            browser.findElement(By.id("password")).sendKeys("Abby-Is-Back-2026");
+            browser.findElement(By.id("confirmPassword")).sendKeys("Abby-Is-Back-2026");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            assertEquals("Hello, Abby Away", browser.findElement(By.id("greeting")).getText());
             chromium.screenshot("signed-in");
         }
     }
