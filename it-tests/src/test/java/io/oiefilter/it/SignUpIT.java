@@ -132,7 +132,7 @@ class SignUpIT {
     @Test
     void abandonAndReturnInABrowser() throws Exception {
         URI base = SampleDeployment.base(deployed);
-        try (Chromium chromium = new Chromium("abandon-and-return")) {
+        try (Chromium chromium = new Chromium("abandon")) {
             WebDriver browser = chromium.driver();
             browser.get(base.resolve("app/").toString());
             chromium.submit(By.cssSelector("#oie-sign-up button"), ExpectedConditions.titleIs("Create your account"));
@@ -143,7 +143,7 @@ class SignUpIT {
             chromium.screenshot("walked-away-here");
         }
         assertEquals(UserStatus.PROVISIONED, SimulatorExtension.simulator().org().userByLogin("it.abby@example.com").orElseThrow().status());
-        try (Chromium chromium = new Chromium("abandon-and-return")) { // another day, a fresh browser
+        try (Chromium chromium = new Chromium("return")) { // another day, a fresh browser
             WebDriver browser = chromium.driver();
             browser.get(base.resolve("app/").toString());
             browser.findElement(By.id("identifier")).sendKeys("it.abby@example.com");
