@@ -17,12 +17,16 @@ public final class SimulatorFixture {
     private SimulatorFixture() {
     }
 
-    public static OieConfig config(Simulator sim) {
-        Map<String, String> values = Map.of(
+    /** The demo app's settings against this simulator, plus any {@code key, value} pairs given. */
+    public static OieConfig config(Simulator sim, String... settings) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
                 OieConfig.ISSUER, sim.issuer(),
                 OieConfig.CLIENT_ID, CLIENT_ID,
                 OieConfig.CLIENT_SECRET, SECRET,
-                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback");
+                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback"));
+        for (int i = 0; i < settings.length; i += 2) {
+            values.put(settings[i], settings[i + 1]);
+        }
         return OieConfig.resolve(List.of(ConfigSource.named(values::get, k -> k)));
     }
 }

@@ -5,7 +5,6 @@ import io.oiefilter.activation.Activation;
 import io.oiefilter.activation.ActivationEvent;
 import io.oiefilter.activation.ActivationStrategies;
 import io.oiefilter.activation.InMemoryAttemptStore;
-import io.oiefilter.config.ConfigSource;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.mgmt.okta.OktaManagementPort;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,14 +53,9 @@ class ActivationFlowTest {
     private io.oiefilter.activation.CodeSender codeSender;
 
     private SignInFlow flow(String... settings) {
-        Map<String, String> values = new HashMap<>(Map.of(OieConfig.ISSUER, sim.issuer(),
-                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
-                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback",
-                OieConfig.MANAGEMENT_TOKEN, API_TOKEN));
-        for (int i = 0; i < settings.length; i += 2) {
-            values.put(settings[i], settings[i + 1]);
-        }
-        OieConfig config = OieConfig.resolve(List.of(ConfigSource.named(values::get, k -> k)));
+        List<String> all = new ArrayList<>(List.of(OieConfig.MANAGEMENT_TOKEN, API_TOKEN));
+        all.addAll(List.of(settings));
+        OieConfig config = SimulatorFixture.config(sim, all.toArray(String[]::new));
         Activation activation = new Activation(ActivationStrategies.create(config,
                 () -> new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout()), getClass().getClassLoader()),
                 new InMemoryAttemptStore(), List.of(events::add), config);

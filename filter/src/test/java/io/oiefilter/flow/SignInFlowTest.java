@@ -238,11 +238,7 @@ class SignInFlowTest {
 
     @Test
     void thePrincipalAndGroupsClaimsAreConfigurable() throws Exception {
-        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(
-                OieConfig.ISSUER, sim.issuer(), OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID,
-                OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET, OieConfig.REDIRECT_URI, "http://localhost/cb",
-                OieConfig.PRINCIPAL_CLAIM, "email", OieConfig.GROUPS_CLAIM, "roles"));
-        OieConfig config = OieConfig.resolve(List.of(io.oiefilter.config.ConfigSource.named(values::get, k -> k)));
+        OieConfig config = SimulatorFixture.config(sim, OieConfig.PRINCIPAL_CLAIM, "email", OieConfig.GROUPS_CLAIM, "roles");
         SignInFlow custom = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
                 config.httpTimeout()), config);
         var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").claim("email", "x@example.com")
@@ -284,10 +280,7 @@ class SignInFlowTest {
 
     @Test
     void signUpCanBeSwitchedOff() {
-        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(OieConfig.ISSUER, sim.issuer(),
-                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
-                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback", OieConfig.SIGN_UP_ENABLED, "false"));
-        OieConfig config = OieConfig.resolve(List.of(io.oiefilter.config.ConfigSource.named(values::get, k -> k)));
+        OieConfig config = SimulatorFixture.config(sim, OieConfig.SIGN_UP_ENABLED, "false");
         SignInFlow noSignUp = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
                 config.httpTimeout()), config);
         SignInState s = state(noSignUp.start(), SignInView.IDENTIFY);
@@ -296,10 +289,7 @@ class SignInFlowTest {
 
     @Test
     void signUpsAreThrottledPerClientAddress() {
-        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(OieConfig.ISSUER, sim.issuer(),
-                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
-                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback", OieConfig.SIGN_UP_MAX_PER_ADDRESS, "2"));
-        OieConfig config = OieConfig.resolve(List.of(io.oiefilter.config.ConfigSource.named(values::get, k -> k)));
+        OieConfig config = SimulatorFixture.config(sim, OieConfig.SIGN_UP_MAX_PER_ADDRESS, "2");
         SignInFlow throttled = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
                 config.httpTimeout()), config, null, null, new io.oiefilter.activation.InMemoryAttemptStore());
         SignInFlow.Client client = new SignInFlow.Client("198.51.100.9", java.util.Locale.ENGLISH);

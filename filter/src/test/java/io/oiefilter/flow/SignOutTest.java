@@ -1,7 +1,6 @@
 package io.oiefilter.flow;
 
 import io.oiefilter.SimulatorFixture;
-import io.oiefilter.config.ConfigSource;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.session.OieAuthentication;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.oiefilter.SimulatorFixture.ALICE;
@@ -43,14 +41,10 @@ class SignOutTest {
     }
 
     private OieConfig config(boolean throughOkta) {
-        Map<String, String> values = new java.util.HashMap<>(Map.of(OieConfig.ISSUER, sim.issuer(),
-                OieConfig.CLIENT_ID, SimulatorFixture.CLIENT_ID, OieConfig.CLIENT_SECRET, SimulatorFixture.SECRET,
-                OieConfig.REDIRECT_URI, "http://localhost:8080/sample/authorization-code/callback",
-                OieConfig.SCOPES, "openid profile email offline_access"));
-        if (throughOkta) {
-            values.put(OieConfig.POST_LOGOUT_REDIRECT_URI, "http://localhost:8080/sample/");
-        }
-        return OieConfig.resolve(List.of(ConfigSource.named(values::get, k -> k)));
+        return throughOkta
+                ? SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access",
+                        OieConfig.POST_LOGOUT_REDIRECT_URI, "http://localhost:8080/sample/")
+                : SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access");
     }
 
     private static OieAuthentication signIn(SignInFlow flow) {
