@@ -51,21 +51,16 @@ public final class SignInFlow {
     /** How long a code the filter emailed itself stays good. */
     static final Duration LOCAL_CODE_LIFETIME = Duration.ofMinutes(10);
 
-    /** A flow without activation (the {@code none} strategy). */
+    /** A flow without activation (the {@code none} strategy) and with sign-ups counted in memory. */
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config) {
-        this(idx, provider, config, null);
+        this(idx, provider, config, null, null, new io.oiefilter.activation.InMemoryAttemptStore());
     }
 
-    public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation) {
-        this(idx, provider, config, activation, null);
-    }
-
-    /** @param codeSender emails activation codes itself where the org offers no email authenticator; may be null */
-    public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender) {
-        this(idx, provider, config, activation, codeSender, new io.oiefilter.activation.InMemoryAttemptStore(), Clock.systemUTC());
-    }
-
-    /** @param attempts counts sign-ups per client address (the store activation throttles use, too) */
+    /**
+     * @param activation what to do after a failed identify; null for none
+     * @param codeSender emails activation codes itself where the org offers no email authenticator; may be null
+     * @param attempts   counts sign-ups per client address (the store activation throttles use, too)
+     */
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
                       io.oiefilter.activation.AttemptStore attempts) {
         this(idx, provider, config, activation, codeSender, attempts, Clock.systemUTC());
@@ -431,8 +426,9 @@ public final class SignInFlow {
         if (current.step().succeeded()) {
             return complete(state, current);
         }
+        SignInView view = viewFor(current.step());
         Optional<IdxRemediation> select = selectRemediation(current.step());
-        if (select.isPresent() && viewFor(current.step()) == SignInView.SELECT) {
+        if (select.isPresent() && view == SignInView.SELECT) {
             List<IdxOption> options = supportedOptions(select.get());
             boolean onlyChoice = options.size() == 1 && (select.get().name().equals("select-authenticator-authenticate")
                     || current.step().remediation("skip").isEmpty());
@@ -441,7 +437,6 @@ public final class SignInFlow {
                 return call(state, "oie.error.stepRefused", t -> idx.select(t, options.get(0).authenticatorId()));
             }
         }
-        SignInView view = viewFor(current.step());
         boolean wasCode = before.transaction() != null && before.transaction().step() != null
                 && viewFor(before.transaction().step()) == SignInView.CODE;
         if (view == SignInView.CODE && !wasCode) {

@@ -31,7 +31,10 @@ public final class CsrfTokens {
 
     /** The session's token if it has one; never creates a session or a token. */
     public static String existingToken(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+        return existingToken(request.getSession(false));
+    }
+
+    public static String existingToken(HttpSession session) {
         return session == null ? null : (String) session.getAttribute(SESSION_ATTRIBUTE);
     }
 

@@ -43,7 +43,7 @@ public final class OieRequestHandler {
         HttpSession session = req.getSession(false);
         Object auth = session == null ? null : session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE);
         if (auth instanceof OieAuthentication authentication) {
-            req.setAttribute(CSRF_TOKEN_ATTRIBUTE, CsrfTokens.existingToken(req));
+            req.setAttribute(CSRF_TOKEN_ATTRIBUTE, CsrfTokens.existingToken(session));
             req.setAttribute(LOGOUT_URL_ATTRIBUTE, req.getContextPath() + base + SignInEndpoints.LOGOUT);
             chain.doFilter(new AuthenticatedRequest(req, authentication.user()), res);
             return;

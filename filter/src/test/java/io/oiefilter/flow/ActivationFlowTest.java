@@ -60,7 +60,7 @@ class ActivationFlowTest {
                 () -> new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout()), getClass().getClassLoader()),
                 new InMemoryAttemptStore(), List.of(events::add), config);
         return new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()),
-                config, activation, codeSender);
+                config, activation, codeSender, new InMemoryAttemptStore());
     }
 
     private static FlowResult.Page page(FlowResult r, SignInView view) {

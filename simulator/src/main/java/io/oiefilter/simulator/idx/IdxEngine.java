@@ -134,7 +134,8 @@ public final class IdxEngine {
     /** A code matches once, before it expires. */
     public boolean emailCodeMatches(Interaction i, String candidate) {
         boolean ok = i.emailCode != null && candidate != null && clock.instant().isBefore(i.emailCodeExpires)
-                && java.security.MessageDigest.isEqual(i.emailCode.getBytes(), candidate.trim().getBytes());
+                && java.security.MessageDigest.isEqual(i.emailCode.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        candidate.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (ok) {
             i.emailCode = null;
         }
