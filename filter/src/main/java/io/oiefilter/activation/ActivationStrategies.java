@@ -6,6 +6,7 @@ import io.oiefilter.mgmt.ManagementPort;
 
 import java.lang.reflect.Constructor;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
@@ -42,12 +43,12 @@ public final class ActivationStrategies {
     }
 
     /** The CDI bean of this type, when the application runs in a CDI container that has exactly one. */
-    static <T> java.util.Optional<T> cdiBean(Class<T> type) {
+    static <T> Optional<T> cdiBean(Class<T> type) {
         try {
             var instance = jakarta.enterprise.inject.spi.CDI.current().select(type);
-            return instance.isResolvable() ? java.util.Optional.of(instance.get()) : java.util.Optional.empty();
+            return instance.isResolvable() ? Optional.of(instance.get()) : Optional.empty();
         } catch (RuntimeException | NoClassDefFoundError noCdi) {
-            return java.util.Optional.empty(); // no CDI here, or none for this application
+            return Optional.empty(); // no CDI here, or none for this application
         }
     }
 
@@ -57,7 +58,7 @@ public final class ActivationStrategies {
             if (!ActivationStrategy.class.isAssignableFrom(type)) {
                 throw new OieConfigException(OieConfig.ACTIVATION_STRATEGY, "oie-filter: " + className + " is not an ActivationStrategy");
             }
-            java.util.Optional<? extends ActivationStrategy> bean = cdiBean(type.asSubclass(ActivationStrategy.class));
+            Optional<? extends ActivationStrategy> bean = cdiBean(type.asSubclass(ActivationStrategy.class));
             if (bean.isPresent()) {
                 return bean.get();
             }

@@ -3,6 +3,7 @@ package io.oiefilter.flow;
 import io.oiefilter.session.OieAuthentication;
 
 import java.util.List;
+import java.util.Map;
 
 /** What a flow step leads to: a page to show, a signed-in user, or a failure page. */
 public sealed interface FlowResult {
@@ -14,15 +15,15 @@ public sealed interface FlowResult {
      * @param fieldMessages Okta's own words about sign-up fields, by field name (the only Okta text shown:
      *                      an org's profile rules are known only to it)
      */
-    record Page(SignInState state, SignInView view, List<String> messageKeys, java.util.Map<String, List<String>> fieldMessages)
+    record Page(SignInState state, SignInView view, List<String> messageKeys, Map<String, List<String>> fieldMessages)
             implements FlowResult {
         public Page {
             messageKeys = List.copyOf(messageKeys);
-            fieldMessages = java.util.Map.copyOf(fieldMessages);
+            fieldMessages = Map.copyOf(fieldMessages);
         }
 
         public Page(SignInState state, SignInView view, List<String> messageKeys) {
-            this(state, view, messageKeys, java.util.Map.of());
+            this(state, view, messageKeys, Map.of());
         }
     }
 

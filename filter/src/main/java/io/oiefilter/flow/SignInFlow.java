@@ -10,6 +10,8 @@ import io.oiefilter.activation.CodeDeliveryException;
 import io.oiefilter.activation.CodeSender;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
+import io.oiefilter.idx.IdxField;
+import io.oiefilter.idx.IdxMessage;
 import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.idx.IdxRemediation;
@@ -27,7 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,7 +84,9 @@ public final class SignInFlow {
     }
 
     /** Who is signing in, as far as the filter can tell: for throttles and strategies. */
-    public record Client(String address, java.util.Locale locale) {
+    public record Client(String address, Locale locale) {
+        /** For callers with no request at hand (tests, batch tools). */
+        public static final Client UNKNOWN = new Client("unknown", Locale.ROOT);
     }
 
     /** A new transaction, at its first page. */
@@ -96,7 +104,7 @@ public final class SignInFlow {
     }
 
     public FlowResult identify(SignInState state, String identifier, char[] password) {
-        return identify(state, identifier, password, new Client("unknown", java.util.Locale.ROOT));
+        return identify(state, identifier, password, Client.UNKNOWN);
     }
 
     public FlowResult identify(SignInState state, String identifier, char[] password, Client client) {
@@ -278,7 +286,7 @@ public final class SignInFlow {
         if (state.localCode() != null) {
             LocalCode.Issued issued = LocalCode.issue(state.localCode().email());
             try {
-                codeSender.send(issued.record().email(), issued.code(), java.util.Locale.ROOT);
+                codeSender.send(issued.record().email(), issued.code(), Locale.ROOT);
             } catch (CodeDeliveryException e) {
                 LOG.log(System.Logger.Level.WARNING, "oie-filter: activation code not sent again: {0}", e.getMessage());
                 return page(state, List.of("oie.error.stepRefused"));
@@ -310,11 +318,11 @@ public final class SignInFlow {
     }
 
     /** The sign-up form's values: required ones are checked here, the rest by Okta. */
-    public FlowResult register(SignInState state, java.util.Map<String, String> values) {
-        return register(state, values, new Client("unknown", java.util.Locale.ROOT));
+    public FlowResult register(SignInState state, Map<String, String> values) {
+        return register(state, values, Client.UNKNOWN);
     }
 
-    public FlowResult register(SignInState state, java.util.Map<String, String> values, Client client) {
+    public FlowResult register(SignInState state, Map<String, String> values, Client client) {
         Optional<IdxRemediation> form = state.transaction().step().remediation("enroll-profile");
         if (form.isEmpty() || !config.signUpEnabled()) {
             return page(state, List.of("oie.error.signUpUnavailable"));
@@ -323,8 +331,8 @@ public final class SignInFlow {
             LOG.log(System.Logger.Level.INFO, "oie-filter: sign-up throttled for {0}", client.address());
             return page(state, List.of("oie.error.signUpThrottled"));
         }
-        java.util.Map<String, String> profile = new java.util.LinkedHashMap<>();
-        for (io.oiefilter.idx.IdxField f : profileFields(form.get())) {
+        Map<String, String> profile = new LinkedHashMap<>();
+        for (IdxField f : profileFields(form.get())) {
             String v = values.getOrDefault(f.name(), "").trim();
             if (v.isEmpty() && f.required()) {
                 return page(state, List.of("oie.error.signUpFieldsRequired"));
@@ -351,23 +359,23 @@ public final class SignInFlow {
      * okta-idx-java 2.0.0 keeps the text of Okta's field errors but not which field they were on;
      * Okta names the field by its label ("'Email' must be…", "A user with this Email…").
      */
-    static java.util.Map<String, List<String>> messagesByField(List<io.oiefilter.idx.IdxMessage> messages,
-                                                             List<io.oiefilter.idx.IdxField> fields) {
-        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        for (io.oiefilter.idx.IdxMessage m : messages) {
-            String text = m.text() == null ? "" : m.text().toLowerCase(java.util.Locale.ROOT);
+    static Map<String, List<String>> messagesByField(List<IdxMessage> messages,
+                                                             List<IdxField> fields) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (IdxMessage m : messages) {
+            String text = m.text() == null ? "" : m.text().toLowerCase(Locale.ROOT);
             fields.stream().filter(f -> f.label() != null && !f.label().isBlank()
-                            && text.contains(f.label().toLowerCase(java.util.Locale.ROOT)))
-                    .max(java.util.Comparator.comparingInt(f -> f.label().length())) // "Email" in "Secondary email" loses
+                            && text.contains(f.label().toLowerCase(Locale.ROOT)))
+                    .max(Comparator.comparingInt(f -> f.label().length())) // "Email" in "Secondary email" loses
                     .ifPresent(f -> out.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(m.text()));
         }
         return out;
     }
 
     /** The attributes an enroll-profile form asks for (the fields of its userProfile object). */
-    public static List<io.oiefilter.idx.IdxField> profileFields(IdxRemediation enrollProfile) {
+    public static List<IdxField> profileFields(IdxRemediation enrollProfile) {
         return enrollProfile.fields().stream().filter(f -> f.name().equals("userProfile")).findFirst()
-                .map(io.oiefilter.idx.IdxField::form).orElse(List.of());
+                .map(IdxField::form).orElse(List.of());
     }
 
     public FlowResult forgotPassword(SignInState state) {

@@ -7,9 +7,9 @@ import io.oiefilter.activation.ActivationStrategy;
 import io.oiefilter.activation.AttemptStore;
 import io.oiefilter.activation.CodeDeliveryException;
 import io.oiefilter.activation.CodeSender;
-import io.oiefilter.activation.SmtpCodeSender;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.activation.JCacheAttemptStore;
+import io.oiefilter.activation.SmtpCodeSender;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
 import io.oiefilter.flow.SignInFlow;
@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * The servlet filter: map it to {@code /*} (REQUEST dispatch). A thin shell; the decisions are in
@@ -60,7 +61,7 @@ public class OieFilter implements Filter {
         OieConfig config = OieConfig.resolve(filterConfig::getInitParameter);
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         ClassLoader loader = filterConfig.getServletContext().getClassLoader();
-        java.util.function.Supplier<ManagementPort> management = managementPort(config);
+        Supplier<ManagementPort> management = managementPort(config);
         ActivationStrategy strategy = ActivationStrategies.create(config, management, loader);
         List<ActivationListener> listeners = new ArrayList<>();
         ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
@@ -83,8 +84,8 @@ public class OieFilter implements Filter {
     }
 
     /** One Management port, made on first need, and only with an API token. */
-    private static java.util.function.Supplier<ManagementPort> managementPort(OieConfig config) {
-        return new java.util.function.Supplier<>() {
+    private static Supplier<ManagementPort> managementPort(OieConfig config) {
+        return new Supplier<>() {
             private ManagementPort port;
 
             @Override

@@ -6,6 +6,7 @@ import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.flow.SignOut;
+import io.oiefilter.idx.IdxRemediation;
 import io.oiefilter.idx.IdxStep;
 import io.oiefilter.session.OieAuthentication;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -164,8 +167,8 @@ final class SignInEndpoints {
             throws IOException, ServletException {
         SignInState state = page.state();
         IdxStep step = state.transaction().step();
-        Optional<io.oiefilter.idx.IdxRemediation> select = SignInFlow.selectRemediation(step);
-        String first = step.first().map(io.oiefilter.idx.IdxRemediation::name).orElse("");
+        Optional<IdxRemediation> select = SignInFlow.selectRemediation(step);
+        String first = step.first().map(IdxRemediation::name).orElse("");
         SignInPageModel.Details details = new SignInPageModel.Details(
                 step.remediation("identify").map(r -> r.hasField("credentials")).orElse(false),
                 first.equals("identify-recovery"),
@@ -182,14 +185,13 @@ final class SignInEndpoints {
 
     private void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
             throws IOException, ServletException {
-        SignInPageModel.Details details = new SignInPageModel.Details(false, false, false, false, false, List.of(), null, 0,
-                retryAfter, List.of(), false, List.of());
-        show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", details, java.util.Map.of());
+        show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", SignInPageModel.Details.forError(retryAfter),
+                Map.of());
     }
 
     private void show(HttpServletRequest req, HttpServletResponse res, int status, SignInView view, List<String> messages,
                       String identifier, String stepId, SignInPageModel.Details details,
-                      java.util.Map<String, List<String>> fieldMessages) throws IOException, ServletException {
+                      Map<String, List<String>> fieldMessages) throws IOException, ServletException {
         String csrf = CsrfTokens.tokenFor(req.getSession(true));
         req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, details, fieldMessages));
@@ -221,8 +223,8 @@ final class SignInEndpoints {
     }
 
     /** The values posted for the fields the sign-up form asked for, and no other parameter. */
-    private static java.util.Map<String, String> profileParameters(HttpServletRequest req, SignInState state) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    private static Map<String, String> profileParameters(HttpServletRequest req, SignInState state) {
+        Map<String, String> values = new LinkedHashMap<>();
         state.transaction().step().remediation("enroll-profile").ifPresent(form -> SignInFlow.profileFields(form).forEach(f -> {
             String v = req.getParameter(f.name());
             if (v != null) {

@@ -5,6 +5,7 @@ import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.PasswordRules;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the filter's JSPs read, as request attribute {@code oie}. Getters only (EL 5 reads bean
@@ -18,16 +19,21 @@ public final class SignInPageModel {
     private final String actionBase;
     private final String stepId;
     private final Details details;
-    private final java.util.Map<String, List<String>> fieldMessages;
+    private final Map<String, List<String>> fieldMessages;
 
-    /** Step details beyond the messages; {@link #NONE} for the error pages. */
+    /** Step details beyond the messages; {@link #forError} for the error pages. */
     record Details(boolean passwordOnSignIn, boolean recovering, boolean canRecover, boolean enrolling, boolean skippable,
                    List<IdxOption> options, PasswordRules rules, long resendWaitSeconds, int retryAfterSeconds,
                    List<String> remediationNames, boolean signUpAvailable, List<IdxField> profileFields) {
+        /** An error page has no step: only how long to wait, when Okta said so. */
+        static Details forError(int retryAfterSeconds) {
+            return new Details(false, false, false, false, false, List.of(), null, 0, retryAfterSeconds, List.of(), false,
+                    List.of());
+        }
     }
 
     SignInPageModel(String view, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
-                    String stepId, Details details, java.util.Map<String, List<String>> fieldMessages) {
+                    String stepId, Details details, Map<String, List<String>> fieldMessages) {
         this.view = view;
         this.messageKeys = List.copyOf(messageKeys);
         this.identifier = identifier;
@@ -35,7 +41,7 @@ public final class SignInPageModel {
         this.actionBase = actionBase;
         this.stepId = stepId;
         this.details = details;
-        this.fieldMessages = java.util.Map.copyOf(fieldMessages);
+        this.fieldMessages = Map.copyOf(fieldMessages);
     }
 
     public String getView() { return view; }
@@ -65,7 +71,7 @@ public final class SignInPageModel {
     /** The sign-up form's fields (name, label, required), as the org's profile policy asks. */
     public List<IdxField> getProfileFields() { return details.profileFields(); }
     /** Okta's messages about sign-up fields, by field name (escaped on output). */
-    public java.util.Map<String, List<String>> getFieldMessages() { return fieldMessages; }
+    public Map<String, List<String>> getFieldMessages() { return fieldMessages; }
     public String getSignUpUrl() { return actionBase + SignInEndpoints.SIGN_UP; }
     public String getRegisterUrl() { return actionBase + SignInEndpoints.REGISTER; }
     public String getSignInUrl() { return actionBase + SignInEndpoints.SIGN_IN; }
