@@ -66,7 +66,8 @@ class ConformanceTest extends SimulatorTestBase {
     private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
     private static JsonNode fixture(String path) throws IOException {
         Path file = FIXTURES.resolve(path);
-        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath());
+        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath()
+                + " (the recorded responses belong in ../shared/idx-fixtures beside the clone, or pass -Doie.fixtures.dir=...)");
         return new ObjectMapper().readTree(file.toFile());
     }
 

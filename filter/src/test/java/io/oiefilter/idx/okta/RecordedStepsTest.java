@@ -27,7 +27,8 @@ class RecordedStepsTest {
 
     private static IdxStep step(String fixture) throws IOException {
         Path file = FIXTURES.resolve(fixture);
-        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath());
+        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath()
+                + " (the recorded responses belong in ../shared/idx-fixtures beside the clone, or pass -Doie.fixtures.dir=...)");
         return OktaIdxPort.toStep(SDK_JSON.readValue(file.toFile(), IDXResponse.class));
     }
 
