@@ -33,6 +33,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyLogLineGoesThroughTheNeutralisingLog() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<Path> direct = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.endsWith(Path.of("io/oiefilter/log/OieLog.java")))
+                    .filter(p -> {
+                        try {
+                            String text = Files.readString(p);
+                            return text.contains("System.getLogger") || text.contains("java.util.logging") || text.contains("printStackTrace");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+            assertEquals(List.of(), direct, "log through io.oiefilter.log.OieLog, which neutralises request and Okta values");
+        }
+    }
+
+    @Test
     void onlyTheIdxPortImportsTheIdxSdk() throws IOException {
         List<Path> importers = filesImporting("com.okta.idx");
         assertFalse(importers.isEmpty(), "the port itself uses the SDK");

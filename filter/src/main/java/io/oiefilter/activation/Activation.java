@@ -1,5 +1,6 @@
 package io.oiefilter.activation;
 
+import io.oiefilter.log.OieLog;
 import io.oiefilter.config.OieConfig;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * per client address), and tells the listeners and the log what happened.
  */
 public final class Activation {
-    private static final System.Logger LOG = System.getLogger(Activation.class.getName());
+    private static final OieLog LOG = OieLog.of(Activation.class);
 
     private final ActivationStrategy strategy;
     private final AttemptStore attempts;
@@ -71,7 +72,7 @@ public final class Activation {
             outcome = strategy.onIdentifyFailed(new ActivationRequest(request.login(), request.locale(), request.clientAddress(),
                     management.get()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: activation strategy {0} failed: {1}", strategy.getClass().getName(), e.toString());
+            LOG.warn("oie-filter: activation strategy {0} failed: {1}", strategy.getClass().getName(), e.toString());
             outcome = ActivationOutcome.notApplicable();
         }
         if (outcome == null) {
@@ -94,7 +95,7 @@ public final class Activation {
             try {
                 l.onActivationEvent(e);
             } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.WARNING, "oie-filter: activation listener {0} failed: {1}", l.getClass().getName(), ex.toString());
+                LOG.warn("oie-filter: activation listener {0} failed: {1}", l.getClass().getName(), ex.toString());
             }
         }
     }

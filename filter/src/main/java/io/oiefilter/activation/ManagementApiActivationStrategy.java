@@ -1,5 +1,6 @@
 package io.oiefilter.activation;
 
+import io.oiefilter.log.OieLog;
 import io.oiefilter.mgmt.ManagedUser;
 import io.oiefilter.mgmt.ManagementException;
 import io.oiefilter.mgmt.ManagementPort;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * has Okta email a code, so knowing a login is never enough. Any other status: not applicable.
  */
 public class ManagementApiActivationStrategy implements ActivationStrategy {
-    private static final System.Logger LOG = System.getLogger(ManagementApiActivationStrategy.class.getName());
+    private static final OieLog LOG = OieLog.of(ManagementApiActivationStrategy.class);
 
     private final ManagementPort management;
     private final boolean sendEmail;
@@ -47,7 +48,7 @@ public class ManagementApiActivationStrategy implements ActivationStrategy {
             String email = user.get().email();
             return token.map(t -> ActivationOutcome.activationToken(t, email)).orElseGet(ActivationOutcome::notApplicable);
         } catch (ManagementException e) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: activation look-up failed: {0}", e.getMessage());
+            LOG.warn("oie-filter: activation look-up failed: {0}", e.getMessage());
             return ActivationOutcome.notApplicable();
         }
     }

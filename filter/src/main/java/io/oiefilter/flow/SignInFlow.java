@@ -1,5 +1,6 @@
 package io.oiefilter.flow;
 
+import io.oiefilter.log.OieLog;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.oiefilter.activation.Activation;
 import io.oiefilter.activation.ActivationEvent;
@@ -44,7 +45,7 @@ import java.util.Set;
 public final class SignInFlow {
     /** The authenticator types this filter has pages for. */
     public static final Set<String> SUPPORTED_TYPES = Set.of("password", "email");
-    private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
+    private static final OieLog LOG = OieLog.of(SignInFlow.class);
     private static final int RATE_LIMIT_RETRY_SECONDS = 60;
 
     private final IdxPort idx;
@@ -288,7 +289,7 @@ public final class SignInFlow {
             try {
                 codeSender.send(issued.record().email(), issued.code(), Locale.ROOT);
             } catch (CodeDeliveryException e) {
-                LOG.log(System.Logger.Level.WARNING, "oie-filter: activation code not sent again: {0}", e.getMessage());
+                LOG.warn("oie-filter: activation code not sent again: {0}", e.getMessage());
                 return page(state, List.of("oie.error.stepRefused"));
             }
             return new FlowResult.Page(state.withLocalCode(issued.record()).withCodeSentAt(clock.instant()),
@@ -328,7 +329,7 @@ public final class SignInFlow {
             return page(state, List.of("oie.error.signUpUnavailable"));
         }
         if (attempts.hit("signup:" + client.address(), Duration.ofHours(1)) > config.signUpMaxPerAddress()) {
-            LOG.log(System.Logger.Level.INFO, "oie-filter: sign-up throttled for {0}", client.address());
+            LOG.info("oie-filter: sign-up throttled for {0}", client.address());
             return page(state, List.of("oie.error.signUpThrottled"));
         }
         Map<String, String> profile = new LinkedHashMap<>();
@@ -465,7 +466,7 @@ public final class SignInFlow {
         IdxStep step = state.transaction().step();
         SignInView view = viewOf(state);
         if (view == SignInView.UNSUPPORTED) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: Okta asks for a step this filter does not handle: {0} ({1})",
+            LOG.warn("oie-filter: Okta asks for a step this filter does not handle: {0} ({1})",
                     step.remediationNames(), step.currentType());
         }
         return new FlowResult.Page(state, view, messages);
@@ -533,10 +534,10 @@ public final class SignInFlow {
         try {
             claims = provider.idTokenValidator().validate(tokens.idToken(), tx.nonce());
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: cannot read the issuer''s metadata or keys: {0}", e.getMessage());
+            LOG.warn("oie-filter: cannot read the issuer''s metadata or keys: {0}", e.getMessage());
             return new FlowResult.Failed("oie.error.unavailable", 0);
         } catch (InvalidIdTokenException e) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: sign-in refused, {0}", e.getMessage());
+            LOG.warn("oie-filter: sign-in refused, {0}", e.getMessage());
             return new FlowResult.Failed("oie.error.invalidToken", 0);
         }
         OieUser user = userFrom(claims);
@@ -575,7 +576,7 @@ public final class SignInFlow {
 
     private FlowResult failed(String where, IdxException e) {
         // One line with the cause; never a stack trace.
-        LOG.log(System.Logger.Level.WARNING, "oie-filter: sign-in {0} failed ({1}): {2}", where, e.kind(), e.getMessage());
+        LOG.warn("oie-filter: sign-in {0} failed ({1}): {2}", where, e.kind(), e.getMessage());
         return switch (e.kind()) {
             case RATE_LIMITED -> new FlowResult.Failed("oie.error.rateLimited", RATE_LIMIT_RETRY_SECONDS);
             case SESSION_EXPIRED -> new FlowResult.Failed("oie.error.sessionExpired", 0);

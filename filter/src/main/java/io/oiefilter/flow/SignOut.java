@@ -1,5 +1,6 @@
 package io.oiefilter.flow;
 
+import io.oiefilter.log.OieLog;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.session.OieAuthentication;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * Okta session through the end-session endpoint. The web layer invalidates the HTTP session.
  */
 public final class SignOut {
-    private static final System.Logger LOG = System.getLogger(SignOut.class.getName());
+    private static final OieLog LOG = OieLog.of(SignOut.class);
 
     private final IdxPort idx;
     private final OidcProvider provider;
@@ -50,7 +51,7 @@ public final class SignOut {
                     + "&post_logout_redirect_uri=" + enc(back.get().toString())
                     + "&state=" + enc(UUID.randomUUID().toString())));
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: signed out locally; Okta''s end-session endpoint is unknown: {0}",
+            LOG.warn("oie-filter: signed out locally; Okta''s end-session endpoint is unknown: {0}",
                     e.getMessage());
             return Optional.empty();
         }

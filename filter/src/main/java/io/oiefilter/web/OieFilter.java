@@ -1,5 +1,6 @@
 package io.oiefilter.web;
 
+import io.oiefilter.log.OieLog;
 import io.oiefilter.activation.Activation;
 import io.oiefilter.activation.ActivationListener;
 import io.oiefilter.activation.ActivationStrategies;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  * missing or bad value is logged with its key and the application refuses every request (fails closed).
  */
 public class OieFilter implements Filter {
-    private static final System.Logger LOG = System.getLogger(OieFilter.class.getName());
+    private static final OieLog LOG = OieLog.of(OieFilter.class);
 
     private OieRequestHandler handler;
     private OktaIdxPort idx;
@@ -51,7 +52,7 @@ public class OieFilter implements Filter {
         } catch (CodeDeliveryException | RuntimeException e) { // OieConfigException among them
             // Fail closed. Throwing here would leave it to the container, and some (Payara among them) log
             // the failure and go on serving the application without this filter: unprotected.
-            LOG.log(System.Logger.Level.ERROR, "oie-filter is NOT running, so this application refuses every request (503) "
+            LOG.error("oie-filter is NOT running, so this application refuses every request (503) "
                     + "until it is fixed: {0}", e.getMessage());
             handler = null;
         }
@@ -79,7 +80,7 @@ public class OieFilter implements Filter {
         idx = new OktaIdxPort(config);
         OieRequestHandler built = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender, attempts),
                 new SignOut(idx, provider, config), new DefaultAuthenticationEntryPoint());
-        LOG.log(System.Logger.Level.INFO, "oie-filter ready: {0}", config);
+        LOG.info("oie-filter ready: {0}", config);
         return built;
     }
 

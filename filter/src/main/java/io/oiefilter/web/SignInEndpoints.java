@@ -1,5 +1,6 @@
 package io.oiefilter.web;
 
+import io.oiefilter.log.OieLog;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.FlowResult;
 import io.oiefilter.flow.SignInFlow;
@@ -46,7 +47,7 @@ final class SignInEndpoints {
 
     private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
             SIGN_UP, REGISTER);
-    private static final System.Logger LOG = System.getLogger(SignInEndpoints.class.getName());
+    private static final OieLog LOG = OieLog.of(SignInEndpoints.class);
 
     private final OieConfig config;
     private final SignInFlow flow;
@@ -79,7 +80,7 @@ final class SignInEndpoints {
         if (!"POST".equals(req.getMethod())) {
             methodNotAllowed(res, "POST");
         } else if (!CsrfTokens.isValid(req)) {
-            LOG.log(System.Logger.Level.INFO, "oie-filter: POST {0} refused, missing or wrong CSRF token", endpoint);
+            LOG.info("oie-filter: POST {0} refused, missing or wrong CSRF token", endpoint);
             error(req, res, HttpServletResponse.SC_FORBIDDEN, "oie.error.csrf", 0);
         } else if (LOGOUT.equals(endpoint)) {
             logout(req, res);
@@ -151,7 +152,7 @@ final class SignInEndpoints {
             session.removeAttribute(STATE_ATTRIBUTE);
             req.changeSessionId(); // session fixation: the id the browser had before sign-in is dead now
             session.setAttribute(OieAuthentication.SESSION_ATTRIBUTE, signedIn.authentication());
-            LOG.log(System.Logger.Level.INFO, "oie-filter: {0} signed in", signedIn.authentication().user().getName());
+            LOG.info("oie-filter: {0} signed in", signedIn.authentication().user().getName());
             redirect(req, res, SavedRequests.takeOr(session, config.defaultSuccessPath()));
         } else if (result instanceof FlowResult.Failed failed) {
             session.removeAttribute(STATE_ATTRIBUTE);

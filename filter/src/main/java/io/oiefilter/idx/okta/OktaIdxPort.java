@@ -1,5 +1,6 @@
 package io.oiefilter.idx.okta;
 
+import io.oiefilter.log.OieLog;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
 import com.okta.idx.sdk.api.client.IDXClient;
@@ -84,7 +85,7 @@ import java.util.stream.Collectors;
  * A later SDK with these APIs replaces this one file.
  */
 public final class OktaIdxPort implements IdxPort, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(OktaIdxPort.class.getName());
+    private static final OieLog LOG = OieLog.of(OktaIdxPort.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ION_JSON = "application/ion+json; okta-version=1.0.0";
 
@@ -352,7 +353,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
                 return null;
             });
         } catch (ProcessingException | IdxException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "oie-filter: revoking the {0} failed: {1}", tokenTypeHint,
+            LOG.warn("oie-filter: revoking the {0} failed: {1}", tokenTypeHint,
                     e.getCause() != null ? e.getCause().toString() : e.toString());
         }
     }
@@ -546,7 +547,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
             return new PasswordRules(number(c, "minLength"), number(c, "minLowerCase"), number(c, "minUpperCase"),
                     number(c, "minNumber"), number(c, "minSymbol"), Boolean.TRUE.equals(c.get("excludeUsername")));
         } catch (IOException | java.text.ParseException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "oie-filter: password rules not readable: {0}", e.toString());
+            LOG.debug("oie-filter: password rules not readable: {0}", e.toString());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
