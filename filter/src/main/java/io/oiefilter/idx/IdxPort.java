@@ -53,4 +53,10 @@ public interface IdxPort {
 
     /** Exchanges the interaction code of a succeeded transaction for tokens. */
     TokenSet redeem(IdxTransaction tx) throws IdxException;
+
+    /**
+     * The refresh-token grant: new tokens (the ID token may be absent). A refresh token Okta no longer
+     * accepts is {@link IdxException.Kind#REJECTED}.
+     */
+    TokenSet refresh(String refreshToken) throws IdxException;
 }

@@ -1,6 +1,7 @@
 package io.oiefilter.idx;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +14,16 @@ import java.util.Optional;
  * @param current                the authenticator being challenged, enrolled or reset, or null
  * @param interactionCode        set once the transaction succeeded
  * @param tokenUrl               where the interaction code is exchanged, once it succeeded
+ * @param expiresAt              when Okta forgets the transaction, when it said so (null when unknown)
+ * @param enrolledTypes          the types of the authenticators the user has enrolled, as far as Okta tells
  */
 public record IdxStep(String stateHandle, List<IdxRemediation> remediations, IdxAuthenticator current,
-                      String interactionCode, String tokenUrl) implements Serializable {
+                      String interactionCode, String tokenUrl, Instant expiresAt, List<String> enrolledTypes)
+        implements Serializable {
 
     public IdxStep {
         remediations = remediations == null ? List.of() : List.copyOf(remediations);
+        enrolledTypes = enrolledTypes == null ? List.of() : List.copyOf(enrolledTypes);
     }
 
     public boolean succeeded() {

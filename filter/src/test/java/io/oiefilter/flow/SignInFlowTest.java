@@ -119,7 +119,7 @@ class SignInFlowTest {
     void anExpiredTransactionStartsOverWithAMessage() throws Exception {
         IdxTransaction tx = state(flow.start(), SignInView.IDENTIFY).transaction();
         IdxTransaction gone = new IdxTransaction("no-longer-known", tx.codeVerifier(), tx.codeChallenge(), tx.state(), tx.nonce(),
-                new io.oiefilter.idx.IdxStep("02-unknown-handle", tx.step().remediations(), null, null, null));
+                new io.oiefilter.idx.IdxStep("02-unknown-handle", tx.step().remediations(), null, null, null, null, null));
         FlowResult.Page restarted = page(flow.identify(SignInState.of(gone), ALICE, null), SignInView.IDENTIFY);
         assertEquals(List.of("oie.error.sessionExpired"), restarted.messageKeys());
         assertTrue(!restarted.state().transaction().interactionHandle().equals("no-longer-known"));

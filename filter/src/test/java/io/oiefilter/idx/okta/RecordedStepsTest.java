@@ -29,7 +29,8 @@ class RecordedStepsTest {
         Path file = FIXTURES.resolve(fixture);
         assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath()
                 + " (the recorded responses belong in ../shared/idx-fixtures beside the clone, or pass -Doie.fixtures.dir=...)");
-        return OktaIdxPort.toStep(SDK_JSON.readValue(file.toFile(), IDXResponse.class));
+        byte[] raw = Files.readAllBytes(file);
+        return IdxStates.toStep(SDK_JSON.readValue(raw, IDXResponse.class), raw);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -84,5 +85,19 @@ class RecordedStepsTest {
         assertTrue(enroll.remediation("skip").isPresent());
         // Phone is offered too; the filter lists only what it has pages for.
         assertEquals(1, SignInFlow.supportedOptions(enroll.remediation("select-authenticator-enroll").orElseThrow()).size());
+    }
+
+    @org.junit.jupiter.api.Test
+    void whatTheSdkDropsIsReadFromTheRawAnswer() throws IOException {
+        IdxStep activation = step("okta-idx-java/api/src/test/resources/introspect-with-activation-token-response.json");
+        assertEquals(java.time.Instant.parse("2021-06-02T14:37:22Z"), activation.expiresAt());
+        assertEquals(java.util.List.of(), activation.enrolledTypes(), "nothing enrolled yet: Okta offers the enrollments");
+
+        IdxStep both = step("okta-idx-java/api/src/test/resources/scenario_4_1_1/challenge-answer-email-response.json");
+        assertEquals(java.util.List.of("email", "password"), both.enrolledTypes());
+
+        IdxStep password = step("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-password-response.json");
+        assertNotNull(password.current().rules(), "the rules come with the enrollment: no second introspect");
+        assertTrue(password.current().rules().minLength() > 0);
     }
 }

@@ -157,7 +157,7 @@ public final class OAuthResource {
             return OAuthErrors.error(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
         }
         ObjectNode tokens = json.createObjectNode().put("token_type", "Bearer")
-                .put("expires_in", TokenIssuer.TOKEN_LIFETIME.toSeconds())
+                .put("expires_in", grant.app().tokenLifetime().toSeconds())
                 .put("access_token", sim.tokens().accessToken(grant))
                 .put("scope", String.join(" ", grant.scopes()));
         if (grant.scopes().contains("offline_access")) {

@@ -15,15 +15,12 @@ import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.OrgUser;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
 /** Signs ID and access tokens with an RS256 key generated at start, published as the JWKS. */
 public final class TokenIssuer {
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
-
     private final String issuer;
     private final Clock clock;
     private volatile RSAKey key;
@@ -88,7 +85,7 @@ public final class TokenIssuer {
                 .issuer(issuer)
                 .audience(g.app().clientId())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                .expirationTime(Date.from(now.plus(g.app().tokenLifetime())))
                 .jwtID("ID." + Org.randomString(40))
                 .claim("amr", List.of("pwd"))
                 .claim("idp", "00o" + Org.randomString(17))
@@ -115,7 +112,7 @@ public final class TokenIssuer {
                 .issuer(issuer)
                 .audience("api://default")
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                .expirationTime(Date.from(now.plus(g.app().tokenLifetime())))
                 .claim("cid", g.app().clientId())
                 .claim("uid", g.user().id())
                 .claim("scp", g.scopes())

@@ -90,6 +90,10 @@ public final class Org {
                     SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
                     a.path("requireEmailCode").asBoolean(false)));
             org.app(a.path("clientId").asText()).orElseThrow().selfServiceRegistration(registration);
+            if (a.hasNonNull("tokenLifetimeSeconds")) {
+                org.app(a.path("clientId").asText()).orElseThrow()
+                        .tokenLifetime(java.time.Duration.ofSeconds(a.get("tokenLifetimeSeconds").asLong()));
+            }
         }
         for (JsonNode u : root.path("users")) {
             List<String> groups = new ArrayList<>();

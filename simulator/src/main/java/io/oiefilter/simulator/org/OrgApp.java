@@ -18,6 +18,10 @@ public final class OrgApp {
     private volatile SignOnMode signOnMode;
     private volatile boolean requireEmailCode;
     private volatile boolean selfServiceRegistration;
+    private volatile java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+
+    /** Okta's default for access and ID tokens of a custom authorization server's access policy. */
+    public static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
 
     public OrgApp(String clientId, String clientSecret, String label, List<String> redirectUris,
                   List<String> postLogoutRedirectUris, List<String> grantTypes, SignOnMode signOnMode, boolean requireEmailCode) {
@@ -49,6 +53,9 @@ public final class OrgApp {
     /** The profile enrollment policy lets people sign up (select-enroll-profile is offered). */
     public boolean selfServiceRegistration() { return selfServiceRegistration; }
     public void selfServiceRegistration(boolean on) { this.selfServiceRegistration = on; }
+    /** How long the access and ID tokens issued to this app live (the access policy rule's token lifetime). */
+    public java.time.Duration tokenLifetime() { return tokenLifetime; }
+    public void tokenLifetime(java.time.Duration lifetime) { this.tokenLifetime = lifetime; }
 
     public boolean secretMatches(String candidate) {
         return clientSecret != null && candidate != null

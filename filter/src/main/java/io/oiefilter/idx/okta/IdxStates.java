@@ -1,0 +1,189 @@
+package io.oiefilter.idx.okta;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.okta.idx.sdk.api.exception.ProcessingException;
+import com.okta.idx.sdk.api.model.CurrentAuthenticatorEnrollment;
+import com.okta.idx.sdk.api.model.FormValue;
+import com.okta.idx.sdk.api.model.MessageValue;
+import com.okta.idx.sdk.api.model.Options;
+import com.okta.idx.sdk.api.model.OptionsForm;
+import com.okta.idx.sdk.api.model.RemediationOption;
+import com.okta.idx.sdk.api.response.ErrorResponse;
+import com.okta.idx.sdk.api.response.IDXResponse;
+import io.oiefilter.idx.IdxAuthenticator;
+import io.oiefilter.idx.IdxField;
+import io.oiefilter.idx.IdxMessage;
+import io.oiefilter.idx.IdxOption;
+import io.oiefilter.idx.IdxRemediation;
+import io.oiefilter.idx.IdxStep;
+import io.oiefilter.idx.PasswordRules;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps okta-idx-java 2.0.0's model of an IDX state to ours, adding from the raw body what 2.0.0
+ * drops: {@code expiresAt}, the enrolled authenticators and the password rules.
+ */
+final class IdxStates {
+    private IdxStates() {
+    }
+
+    static IdxStep toStep(IDXResponse r) {
+        return toStep(r, new byte[0]);
+    }
+
+    static IdxStep toStep(IDXResponse r, byte[] rawBody) {
+        List<IdxRemediation> remediations = new ArrayList<>();
+        if (r.remediation() != null && r.remediation().remediationOptions() != null) {
+            for (RemediationOption o : r.remediation().remediationOptions()) {
+                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form()), options(o.form())));
+            }
+        }
+        String code = null;
+        String tokenUrl = null;
+        if (r.isLoginSuccessful() && r.successWithInteractionCode() != null) {
+            tokenUrl = r.successWithInteractionCode().getHref();
+            code = Arrays.stream(r.successWithInteractionCode().form())
+                    .filter(f -> "interaction_code".equals(f.getName()) && f.getValue() != null)
+                    .map(f -> String.valueOf(f.getValue())).findFirst().orElse(null);
+        }
+        Map<String, Object> raw = parse(rawBody);
+        return new IdxStep(r.getStateHandle(), remediations, current(r, raw), code, tokenUrl, expiresAt(raw), enrolledTypes(raw));
+    }
+
+    static List<IdxMessage> messages(ProcessingException e) {
+        ErrorResponse er = e.getErrorResponse();
+        if (er == null || er.getMessages() == null || er.getMessages().getValue() == null) {
+            return List.of();
+        }
+        List<IdxMessage> out = new ArrayList<>();
+        for (MessageValue m : er.getMessages().getValue()) {
+            out.add(new IdxMessage(m.getMessage(), null, m.getValue())); // 2.0.0 drops the i18n key
+        }
+        return out;
+    }
+
+    private static IdxAuthenticator current(IDXResponse r, Map<String, Object> raw) {
+        CurrentAuthenticatorEnrollment c = r.getCurrentAuthenticatorEnrollment() != null
+                && r.getCurrentAuthenticatorEnrollment().getValue() != null
+                ? r.getCurrentAuthenticatorEnrollment() : r.getCurrentAuthenticator();
+        if (c == null || c.getValue() == null) {
+            return null;
+        }
+        var v = c.getValue();
+        PasswordRules rules = "password".equals(v.getType()) ? passwordRules(raw) : null;
+        return new IdxAuthenticator(v.getType(), v.getResend() == null ? null : v.getResend().getHref(),
+                v.getRecover() == null ? null : v.getRecover().getHref(), rules);
+    }
+
+    /** The authenticators a select-authenticator-* form offers: id, method type and label. */
+    private static List<IdxOption> options(FormValue[] form) {
+        List<IdxOption> out = new ArrayList<>();
+        if (form == null) {
+            return out;
+        }
+        for (FormValue f : form) {
+            if (!"authenticator".equals(f.getName()) || f.options() == null) {
+                continue;
+            }
+            for (Options o : f.options()) {
+                if (!(o.getValue() instanceof OptionsForm of) || of.getForm() == null || of.getForm().getValue() == null) {
+                    continue;
+                }
+                String id = null;
+                String type = null;
+                for (FormValue v : of.getForm().getValue()) {
+                    if ("id".equals(v.getName()) && v.getValue() != null) {
+                        id = String.valueOf(v.getValue());
+                    } else if ("methodType".equals(v.getName()) && v.getValue() != null) {
+                        type = String.valueOf(v.getValue());
+                    }
+                }
+                if (id != null) {
+                    out.add(new IdxOption(id, type, o.getLabel()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<IdxField> fields(FormValue[] values) {
+        List<IdxField> out = new ArrayList<>();
+        if (values != null) {
+            for (FormValue v : values) {
+                List<IdxField> nested = v.form() == null ? List.of() : fields(v.form().getValue());
+                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested));
+            }
+        }
+        return out;
+    }
+
+    // --- what 2.0.0 drops, read from the raw body ---
+
+    private static Map<String, Object> parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Map.of();
+        }
+        try {
+            return JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (java.text.ParseException | RuntimeException e) {
+            return Map.of(); // the SDK read it; what we add is optional
+        }
+    }
+
+    private static Instant expiresAt(Map<String, Object> raw) {
+        if (raw.get("expiresAt") instanceof String s) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> enrolledTypes(Map<String, Object> raw) {
+        List<String> out = new ArrayList<>();
+        if (raw.get("authenticatorEnrollments") instanceof Map<?, ?> enrollments && enrollments.get("value") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && m.get("type") instanceof String type) {
+                    out.add(type);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The password authenticator's complexity, where a password is being set. */
+    private static PasswordRules passwordRules(Map<String, Object> raw) {
+        for (String holder : List.of("currentAuthenticator", "currentAuthenticatorEnrollment")) {
+            Map<?, ?> c = path(raw, holder, "value", "settings", "complexity");
+            if (c != null) {
+                return new PasswordRules(number(c, "minLength"), number(c, "minLowerCase"), number(c, "minUpperCase"),
+                        number(c, "minNumber"), number(c, "minSymbol"), Boolean.TRUE.equals(c.get("excludeUsername")));
+            }
+        }
+        return null;
+    }
+
+    private static Map<?, ?> path(Map<String, Object> json, String... keys) {
+        Object node = json;
+        for (String k : keys) {
+            if (!(node instanceof Map<?, ?> m)) {
+                return null;
+            }
+            node = m.get(k);
+        }
+        return node instanceof Map<?, ?> m ? m : null;
+    }
+
+    private static int number(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? n.intValue() : 0;
+    }
+}

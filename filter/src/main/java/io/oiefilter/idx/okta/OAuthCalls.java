@@ -1,0 +1,122 @@
+package io.oiefilter.idx.okta;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.IdxException;
+import io.oiefilter.idx.IdxException.Kind;
+import io.oiefilter.idx.IdxMessage;
+import io.oiefilter.idx.TokenSet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The OAuth calls the port makes itself, because okta-idx-java 2.0.0 cannot: {@code /v1/interact}
+ * with the client secret, a nonce and an activation token, and the refresh-token grant. Answers are
+ * read up to a bound, and a 429 says how long Okta wants us to wait.
+ */
+final class OAuthCalls {
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final OieConfig config;
+    private final HttpClient http;
+    private final Clock clock;
+
+    OAuthCalls(OieConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** POST /v1/interact; the interaction handle. */
+    String interact(Map<String, String> form) throws IdxException {
+        Answer a = post("interact", "/v1/interact", form);
+        if (a.status() == 200 && a.json().get("interaction_handle") instanceof String handle && !handle.isEmpty()) {
+            return handle;
+        }
+        // invalid_request with a token is a bad activation token; invalid_client or a refused redirect URI
+        // is a misconfigured app, not a user error.
+        boolean badToken = a.status() == 400 && "invalid_request".equals(a.error()) && form.containsKey("activation_token");
+        throw a.failure("interact", badToken ? Kind.REJECTED : Kind.UNAVAILABLE);
+    }
+
+    /** The refresh-token grant, with client authentication. */
+    TokenSet refresh(String refreshToken) throws IdxException {
+        Answer a = post("token", "/v1/token", Map.of(
+                "grant_type", "refresh_token",
+                "refresh_token", refreshToken,
+                "scope", String.join(" ", config.scopes()),
+                "client_id", config.clientId(),
+                "client_secret", config.clientSecret()));
+        if (a.status() == 200 && a.json().get("access_token") instanceof String access) {
+            Object expires = a.json().get("expires_in");
+            return new TokenSet(a.json().get("id_token") instanceof String id ? id : null, access,
+                    a.json().get("refresh_token") instanceof String next ? next : refreshToken,
+                    expires instanceof Number n ? n.longValue() : 0,
+                    a.json().get("scope") instanceof String scope ? scope : null);
+        }
+        // invalid_grant: the refresh token is expired, revoked or unknown; the person signs in again.
+        throw a.failure("token (refresh)", a.status() == 400 && "invalid_grant".equals(a.error()) ? Kind.REJECTED : Kind.UNAVAILABLE);
+    }
+
+    private record Answer(int status, Map<String, Object> json, String rateLimitReset, Clock clock) {
+        String error() {
+            return String.valueOf(json.get("error"));
+        }
+
+        IdxException failure(String name, Kind otherwise) {
+            String description = String.valueOf(json.getOrDefault("error_description", json.get("errorDescription")));
+            Kind kind = status == 429 ? Kind.RATE_LIMITED : otherwise;
+            return new IdxException(kind, status, name + " refused: HTTP " + status + " " + error() + ": " + description,
+                    List.of(new IdxMessage(description, null, "ERROR")), null, null,
+                    RateLimitReset.secondsUntil(rateLimitReset, clock));
+        }
+    }
+
+    private Answer post(String name, String path, Map<String, String> form) throws IdxException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.issuer() + path))
+                .timeout(config.httpTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<InputStream> response;
+        byte[] raw;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                raw = ExchangeRecorder.readBounded(in, MAX_BODY_BYTES);
+            }
+        } catch (IOException e) {
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": " + e, List.of(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdxException(Kind.UNAVAILABLE, 0, name + " interrupted", List.of(), null, e);
+        }
+        String reset = response.headers().firstValue("X-Rate-Limit-Reset").orElse(null);
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(new String(raw, StandardCharsets.UTF_8));
+        } catch (java.text.ParseException | RuntimeException e) {
+            if (response.statusCode() == 429) {
+                return new Answer(429, Map.of(), reset, clock);
+            }
+            throw new IdxException(Kind.UNAVAILABLE, response.statusCode(), name + ": unreadable answer (HTTP "
+                    + response.statusCode() + ")", List.of(), null, e);
+        }
+        return new Answer(response.statusCode(), json, reset, clock);
+    }
+}

@@ -1,0 +1,116 @@
+package io.oiefilter.idx.okta;
+
+import com.okta.commons.http.RequestExecutor;
+import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
+import com.okta.idx.sdk.api.client.IDXClient;
+import com.okta.idx.sdk.api.exception.ProcessingException;
+import io.oiefilter.idx.IdxException;
+import io.oiefilter.idx.IdxException.Kind;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs okta-idx-java 2.0.0 calls with what the SDK lacks: a deadline (its HTTP client has no
+ * timeouts; okta-commons leaves them at 0), a bound on how many wait at once, and the raw exchange
+ * each call made (through the {@link ExchangeRecorder} put in front of its HTTP client).
+ */
+final class SdkCalls implements AutoCloseable {
+    /** What one call gave: its value, or the SDK's exception for an error answer; and the exchange. */
+    record Result<T>(T value, ProcessingException failure, ExchangeRecorder.Exchange exchange) {
+    }
+
+    @FunctionalInterface
+    interface SdkCall<T> {
+        T run(IDXClient client) throws ProcessingException;
+    }
+
+    private final IDXClient client;
+    private final ExchangeRecorder recorder;
+    private final Duration deadline;
+    private final ExecutorService pool;
+
+    SdkCalls(IDXAuthenticationWrapper wrapper, Duration deadline) {
+        this.client = field(IDXAuthenticationWrapper.class, wrapper, "client", IDXClient.class);
+        this.recorder = new ExchangeRecorder(field(client.getClass(), client, "requestExecutor", RequestExecutor.class));
+        set(client, "requestExecutor", recorder);
+        this.deadline = deadline;
+        // Bounded: a hung Okta can hold at most this many threads; past that, calls fail at once.
+        this.pool = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "oie-filter-okta");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /**
+     * Runs the call within the deadline. An error answer comes back as {@link Result#failure()}; no
+     * answer in time, too many calls waiting, or any runtime failure of the SDK (such as its
+     * NullPointerException on an error without a content type) is an UNAVAILABLE {@link IdxException}.
+     */
+    <T> Result<T> run(String name, SdkCall<T> call) throws IdxException {
+        Future<Result<T>> f;
+        try {
+            f = pool.submit(() -> {
+                try {
+                    T value = call.run(client);
+                    return new Result<>(value, null, recorder.takeLast());
+                } catch (ProcessingException e) {
+                    return new Result<>(null, e, recorder.takeLast());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw unavailable(name + ": too many calls to Okta waiting already", e);
+        }
+        try {
+            return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw unavailable(name + ": no answer within " + deadline.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw unavailable(name + ": interrupted", e);
+        } catch (ExecutionException e) {
+            throw unavailable(name + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static IdxException unavailable(String detail, Throwable cause) {
+        return new IdxException(Kind.UNAVAILABLE, 0, detail, List.of(), null, cause);
+    }
+
+    private static <T> T field(Class<?> owner, Object target, String name, Class<T> type) {
+        try {
+            Field f = owner.getDeclaredField(name);
+            f.setAccessible(true);
+            return type.cast(f.get(target));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("okta-idx-java is not the 2.0.0 this port was written for: " + e, e);
+        }
+    }
+
+    private static void set(Object target, String name, Object value) {
+        try {
+            Field f = target.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            f.set(target, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("okta-idx-java is not the 2.0.0 this port was written for: " + e, e);
+        }
+    }
+}
