@@ -96,4 +96,40 @@ class IdTokenValidatorTest {
         assertEquals("00u1", c.getSubject());
         assertEquals(fetches + 1, sim.requestLog().countOf("keys"), "fetched once more, for the new key id");
     }
+
+    @Test
+    void anotherAudienceBesidesUsNeedsAnAzpNamingUs() throws Exception {
+        String shared = sim.tokens().sign(claims().audience(java.util.List.of(SimulatorFixture.CLIENT_ID, "another-client")).build());
+        assertThrows(InvalidIdTokenException.class, () -> validator.validate(shared, "n1"));
+        String forOther = sim.tokens().sign(claims().audience(java.util.List.of(SimulatorFixture.CLIENT_ID, "another-client"))
+                .claim("azp", "another-client").build());
+        assertThrows(InvalidIdTokenException.class, () -> validator.validate(forOther, "n1"));
+        String forUs = sim.tokens().sign(claims().audience(java.util.List.of(SimulatorFixture.CLIENT_ID, "another-client"))
+                .claim("azp", SimulatorFixture.CLIENT_ID).build());
+        assertEquals("00u1", validator.validate(forUs, "n1").getSubject());
+        String wrongAzp = sim.tokens().sign(claims().claim("azp", "another-client").build());
+        assertThrows(InvalidIdTokenException.class, () -> validator.validate(wrongAzp, "n1"));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejectedBeyondASmallClockSkew() throws Exception {
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        String future = sim.tokens().sign(claims().issueTime(Date.from(later)).expirationTime(Date.from(later.plusSeconds(600))).build());
+        assertThrows(InvalidIdTokenException.class, () -> validator.validate(future, "n1"));
+        Instant skewed = Instant.now().plusSeconds(20);
+        String slightlyAhead = sim.tokens().sign(claims().issueTime(Date.from(skewed)).build());
+        assertEquals("00u1", validator.validate(slightlyAhead, "n1").getSubject(), "20 s of clock difference is tolerated");
+    }
+
+    @Test
+    void keysThatCannotBeFetchedAreAnOutageNotABadToken() throws Exception {
+        IdTokenValidator fresh = new OidcProvider(URI.create(sim.issuer()), SimulatorFixture.CLIENT_ID, Duration.ofSeconds(5))
+                .idTokenValidator(); // nothing cached yet
+        sim.faults().inject("keys", io.oiefilter.simulator.faults.Fault.status(503));
+        try {
+            assertThrows(java.io.IOException.class, () -> fresh.validate(sim.tokens().sign(claims().build()), "n1"));
+        } finally {
+            sim.faults().clear();
+        }
+    }
 }
