@@ -3,7 +3,7 @@ package io.oiefilter.mgmt;
 import java.util.Optional;
 
 /**
- * What the filter asks of Okta's Management (Users) API. The only implementation wraps
+ * What the filter asks of Okta's Management API (Users and Factors). The only implementation wraps
  * okta-sdk-java ({@link io.oiefilter.mgmt.okta.OktaManagementPort}); no other class sees that SDK.
  */
 public interface ManagementPort {
@@ -19,4 +19,25 @@ public interface ManagementPort {
 
     /** PROVISIONED only: a new activation token ({@code lifecycle/reactivate}), or Okta's email. */
     Optional<String> reactivate(String userId, boolean sendEmail) throws ManagementException;
+
+    /**
+     * The id of the user's ACTIVE email factor ({@code GET /api/v1/users/{userId}/factors}), if the
+     * user has enrolled the email authenticator; empty otherwise.
+     */
+    Optional<String> emailFactorId(String userId) throws ManagementException;
+
+    /**
+     * Has Okta email the user a new one-time code for that factor ({@code POST …/factors/{factorId}/verify}
+     * without a passCode); an earlier code stops working. Okta allows one such email every 5 seconds
+     * per address: sooner is a ManagementException with status 429.
+     */
+    void challengeEmailFactor(String userId, String factorId) throws ManagementException;
+
+    /**
+     * Checks a code the person read in that email: true when Okta answers SUCCESS, false when Okta
+     * refuses the code (wrong, expired or already used: 403 E0000068) or it is blank (not sent, since
+     * Okta would take a missing passCode for a new challenge). The port keeps no copy of the code.
+     * Anything else (unknown user or factor, rate limit, Okta unreachable) is a ManagementException.
+     */
+    boolean verifyEmailFactor(String userId, String factorId, char[] passCode) throws ManagementException;
 }

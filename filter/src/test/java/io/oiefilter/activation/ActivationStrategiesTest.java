@@ -43,6 +43,27 @@ class ActivationStrategiesTest {
             calls.add("reactivate " + userId + " " + sendEmail);
             return sendEmail ? Optional.empty() : Optional.of("token-" + userId);
         }
+
+        /** userId to the id of that user's email factor. */
+        final Map<String, String> emailFactors = new HashMap<>();
+        /** The code every challenge "sends". */
+        String emailCode = "123456";
+
+        @Override
+        public Optional<String> emailFactorId(String userId) {
+            return Optional.ofNullable(emailFactors.get(userId));
+        }
+
+        @Override
+        public void challengeEmailFactor(String userId, String factorId) {
+            calls.add("challenge " + userId + " " + factorId);
+        }
+
+        @Override
+        public boolean verifyEmailFactor(String userId, String factorId, char[] passCode) {
+            calls.add("verify " + userId + " " + factorId);
+            return emailCode.equals(new String(passCode));
+        }
     }
 
     public static final class NoArgStrategy implements ActivationStrategy {

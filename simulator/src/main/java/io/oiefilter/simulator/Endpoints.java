@@ -1,7 +1,12 @@
 package io.oiefilter.simulator;
 
-/** Short names for endpoints in logs, counters, faults and rate limits: "identify", "token", "users". */
+/**
+ * Short names for endpoints in logs, counters, faults and rate limits: "identify", "token", "users",
+ * and "factors" for the Factors API under /api/v1/users/{userId}/factors.
+ */
 public final class Endpoints {
+    private static final java.util.regex.Pattern FACTORS = java.util.regex.Pattern.compile("users/[^/]+/factors(/.*)?");
+
     private Endpoints() {
     }
 
@@ -10,7 +15,10 @@ public final class Endpoints {
         for (String prefix : new String[] {"idp/idx/", "oauth2/default/v1/", "oauth2/v1/", "api/v1/"}) {
             if (p.startsWith(prefix)) {
                 String rest = p.substring(prefix.length());
-                return prefix.equals("api/v1/") && rest.startsWith("users") ? "users" : rest;
+                if (prefix.equals("api/v1/") && rest.startsWith("users")) {
+                    return FACTORS.matcher(rest).matches() ? "factors" : "users";
+                }
+                return rest;
             }
         }
         return p;

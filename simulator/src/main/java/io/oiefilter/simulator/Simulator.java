@@ -7,6 +7,8 @@ import io.oiefilter.simulator.idx.IdxResource;
 import io.oiefilter.simulator.idx.IdxResponses;
 import io.oiefilter.simulator.idx.Interactions;
 import io.oiefilter.simulator.mail.Outbox;
+import io.oiefilter.simulator.mgmt.EmailFactorCodes;
+import io.oiefilter.simulator.mgmt.FactorsResource;
 import io.oiefilter.simulator.mgmt.UsersResource;
 import io.oiefilter.simulator.oauth.Grants;
 import io.oiefilter.simulator.oauth.OAuthResource;
@@ -18,7 +20,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import java.time.Duration;
 
 /**
- * A local Okta org speaking the IDX, OAuth 2.0, OIDC and Users API wire formats. Runs embedded
+ * A local Okta org speaking the IDX, OAuth 2.0, OIDC, Users and (email) Factors API wire formats. Runs embedded
  * ({@code Simulator.start(Org.defaultSeed(), 0)}, bound to loopback), standalone
  * ({@link SimulatorMain}) or as a WAR ({@link SimulatorApplication}).
  */
@@ -33,6 +35,7 @@ public final class Simulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RateLimits rateLimits = new RateLimits(clock);
     private final Grants grants = new Grants();
+    private final EmailFactorCodes factorCodes = new EmailFactorCodes();
     private volatile String baseUri;
     private Interactions interactions;
     private IdxResponses responses;
@@ -82,7 +85,8 @@ public final class Simulator implements AutoCloseable {
 
     ResourceConfig configure(ResourceConfig config) {
         Simulator self = this;
-        return config.registerClasses(OAuthResource.class, IdxResource.class, UsersResource.class, AdminResource.class,
+        return config.registerClasses(OAuthResource.class, IdxResource.class, UsersResource.class, FactorsResource.class,
+                AdminResource.class,
                 RequestLogFilter.class, RateLimitFilter.class).register(new AbstractBinder() {
                     @Override
                     protected void configure() {
@@ -133,6 +137,11 @@ public final class Simulator implements AutoCloseable {
     /** The org's clock; {@code clock().advance(...)} moves time forward for expiry tests. */
     public SimulatorClock clock() {
         return clock;
+    }
+
+    /** The codes sent by email-factor challenges of the Factors API. */
+    public EmailFactorCodes factorCodes() {
+        return factorCodes;
     }
 
     public Grants grants() {

@@ -141,6 +141,41 @@ class IdxFlowsTest extends SimulatorTestBase {
         assertEquals("The activation token is invalid", reused.body().get("error_description").asText());
     }
 
+    /**
+     * Email enrolled, browser closed before the password: the next activation token's transaction
+     * offers only what is not enrolled and lists the email among the user's enrollments, as Okta's
+     * introspect-with-activation-token response does (authenticators vs authenticatorEnrollments).
+     */
+    @Test
+    void anAbandonedActivationResumesWithOnlyWhatIsNotEnrolled() throws Exception {
+        OrgUser u = sim.org().createUser("halfway@example.com", "halfway@example.com", "Half", "Way", List.of(), null,
+                UserStatus.PROVISIONED, false, Instant.now());
+        u.activationToken("tok-first", Instant.now().plus(Duration.ofDays(7)));
+        JsonNode first = client.introspect(client.interact(Map.of("activation_token", "tok-first"))
+                .body().get("interaction_handle").asText()).body();
+        JsonNode email = client.select("credential/enroll", first, "email").body();
+        Answer emailDone = client.answer(sh(email), client.latestCode(u.email()));
+        assertEquals(List.of("select-authenticator-enroll"), remediationNames(emailDone.body()), emailDone.body().toString());
+        assertEquals(UserStatus.PROVISIONED, u.status());
+        assertTrue(u.enrolled(AuthenticatorKind.EMAIL));
+
+        u.activationToken("tok-second", Instant.now().plus(Duration.ofDays(7)));
+        JsonNode again = client.introspect(client.interact(Map.of("activation_token", "tok-second"))
+                .body().get("interaction_handle").asText()).body();
+        assertEquals(List.of("select-authenticator-enroll"), remediationNames(again));
+        assertEquals(u.id(), again.at("/user/value/id").asText());
+        JsonNode offered = again.at("/authenticators/value");
+        assertEquals(1, offered.size(), offered.toString());
+        assertEquals("okta_password", offered.get(0).get("key").asText());
+        JsonNode options = again.at("/remediation/value/0/value/0/options");
+        assertEquals(1, options.size(), "only the password can be chosen: " + options);
+        JsonNode enrolled = again.at("/authenticatorEnrollments/value");
+        assertEquals(1, enrolled.size(), enrolled.toString());
+        assertEquals("email", enrolled.get(0).get("type").asText());
+        assertEquals("okta_email", enrolled.get(0).get("key").asText());
+        assertTrue(enrolled.get(0).get("id").asText().startsWith("eae"), enrolled.toString());
+    }
+
     @Test
     void activationTokensNeedAConfidentialClient() throws Exception {
         Answer a = client.form(sim.issuer() + "/v1/interact", Map.of("client_id", "0oa-demo-public-app", "scope", "openid",

@@ -2,12 +2,20 @@ package io.oiefilter.mgmt.okta;
 
 import com.okta.sdk.authc.credentials.TokenClientCredentials;
 import com.okta.sdk.cache.Caches;
+import com.okta.sdk.client.ClientBuilder;
 import com.okta.sdk.client.Clients;
 import com.okta.sdk.resource.api.UserApi;
+import com.okta.sdk.resource.api.UserFactorApi;
 import com.okta.sdk.resource.api.UserLifecycleApi;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
 import com.okta.sdk.resource.model.UserActivationToken;
+import com.okta.sdk.resource.model.UserFactor;
+import com.okta.sdk.resource.model.UserFactorStatus;
+import com.okta.sdk.resource.model.UserFactorType;
+import com.okta.sdk.resource.model.UserFactorVerifyRequest;
+import com.okta.sdk.resource.model.UserFactorVerifyResponse;
+import com.okta.sdk.resource.model.UserFactorVerifyResult;
 import com.okta.sdk.resource.model.UserGetSingleton;
 import io.oiefilter.mgmt.ManagedUser;
 import io.oiefilter.mgmt.ManagementException;
@@ -15,29 +23,47 @@ import io.oiefilter.mgmt.ManagementPort;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Management port on okta-sdk-java 24, the one class that knows that SDK. Its cache is off:
  * a status read must be today's, not five minutes old.
  */
 public final class OktaManagementPort implements ManagementPort {
+    /** Okta's "Invalid Passcode/Answer": the code was wrong, expired or used, not a failure of Okta. */
+    private static final Pattern INVALID_PASSCODE = Pattern.compile("\"errorCode\"\\s*:\\s*\"E0000068\"");
+    /** Verify results that say the code did not prove the address (rather than that something broke). */
+    private static final Set<UserFactorVerifyResult> NOT_ACCEPTED = EnumSet.of(UserFactorVerifyResult.FAILED,
+            UserFactorVerifyResult.REJECTED, UserFactorVerifyResult.EXPIRED, UserFactorVerifyResult.TIMEOUT,
+            UserFactorVerifyResult.PASSCODE_REPLAYED, UserFactorVerifyResult.TIME_WINDOW_EXCEEDED);
+
     private final UserApi users;
     private final UserLifecycleApi lifecycle;
+    private final UserFactorApi factors;
 
     public OktaManagementPort(URI orgUrl, String apiToken, Duration timeout) {
         if ("http".equals(orgUrl.getScheme())) {
             // The configuration lets http through only for loopback hosts (a local simulator).
             System.setProperty("okta.testing.disableHttpsCheck", "true");
         }
-        ApiClient client = Clients.builder()
+        ApiClient client = client(orgUrl, apiToken, timeout).build();
+        this.users = new UserApi(client);
+        this.lifecycle = new UserLifecycleApi(client);
+        // Factor calls are not retried by the SDK: a retried challenge sends another email, and a 429
+        // ("an email was recently sent") must reach the page at once, not hold the request until
+        // Okta's rate-limit window resets.
+        this.factors = new UserFactorApi(client(orgUrl, apiToken, timeout).setRetryMaxAttempts(0).build());
+    }
+
+    private static ClientBuilder client(URI orgUrl, String apiToken, Duration timeout) {
+        return Clients.builder()
                 .setOrgUrl(orgUrl.toString())
                 .setClientCredentials(new TokenClientCredentials(apiToken))
                 .setCacheManager(Caches.newDisabledCacheManager())
-                .setConnectionTimeout((int) Math.max(1, timeout.toSeconds()))
-                .build();
-        this.users = new UserApi(client);
-        this.lifecycle = new UserLifecycleApi(client);
+                .setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
     }
 
     @Override
@@ -66,6 +92,50 @@ public final class OktaManagementPort implements ManagementPort {
         return call("reactivate", () -> token(lifecycle.reactivateUser(userId, sendEmail)));
     }
 
+    @Override
+    public Optional<String> emailFactorId(String userId) throws ManagementException {
+        return call("factor list", () -> factors.listFactors(userId).stream()
+                .filter(f -> f.getFactorType() == UserFactorType.EMAIL && f.getStatus() == UserFactorStatus.ACTIVE)
+                .map(UserFactor::getId).findFirst());
+    }
+
+    @Override
+    public void challengeEmailFactor(String userId, String factorId) throws ManagementException {
+        UserFactorVerifyResponse r = call("factor challenge", () -> factors.verifyFactor(userId, factorId, null, null, null,
+                null, null, new UserFactorVerifyRequest()));
+        UserFactorVerifyResult result = r == null ? null : r.getFactorResult();
+        if (result != UserFactorVerifyResult.CHALLENGE && result != UserFactorVerifyResult.WAITING) {
+            throw new ManagementException(200, "factor challenge: unexpected factorResult " + result, null);
+        }
+    }
+
+    @Override
+    public boolean verifyEmailFactor(String userId, String factorId, char[] passCode) throws ManagementException {
+        String code = passCode == null ? "" : new String(passCode).trim();
+        if (code.isEmpty()) {
+            return false; // without a passCode Okta would send a new code instead of checking one
+        }
+        UserFactorVerifyResponse r;
+        try {
+            r = factors.verifyFactor(userId, factorId, null, null, null, null, null, new UserFactorVerifyRequest().passCode(code));
+        } catch (ApiException e) {
+            if (e.getCode() == 403 && e.getResponseBody() != null && INVALID_PASSCODE.matcher(e.getResponseBody()).find()) {
+                return false;
+            }
+            throw failure("factor verify", e);
+        } catch (RuntimeException e) {
+            throw new ManagementException(0, "factor verify failed: " + e.getClass().getName(), e);
+        }
+        UserFactorVerifyResult result = r == null ? null : r.getFactorResult();
+        if (result == UserFactorVerifyResult.SUCCESS) {
+            return true;
+        }
+        if (result != null && NOT_ACCEPTED.contains(result)) {
+            return false;
+        }
+        throw new ManagementException(200, "factor verify: unexpected factorResult " + result, null);
+    }
+
     @FunctionalInterface
     private interface ApiCall<T> {
         T run() throws ApiException;
@@ -77,7 +147,8 @@ public final class OktaManagementPort implements ManagementPort {
         } catch (ApiException e) {
             throw failure(what, e);
         } catch (RuntimeException e) {
-            throw new ManagementException(0, what + ": " + e, e);
+            // The class only: an exception's text may quote what was sent.
+            throw new ManagementException(0, what + " failed: " + e.getClass().getName(), e);
         }
     }
 

@@ -27,6 +27,21 @@ public final class OktaErrors {
         return error(404, "E0000007", "Not found: Resource not found: " + what + " (User)");
     }
 
+    static Response factorNotFound(String factorId) {
+        return error(404, "E0000007", "Not found: Resource not found: " + factorId + " (UserFactor)");
+    }
+
+    /** A wrong (or expired, or already used) passcode for a factor: 403, as the Factors API documents. */
+    static Response invalidPasscode() {
+        return error(403, "E0000068", "Invalid Passcode/Answer", "Your passcode doesn't match our records. Please try again.");
+    }
+
+    /** A second email challenge within Okta's per-address interval. */
+    static Response emailRecentlySent() {
+        return error(429, "E0000118", "An email was recently sent. Please wait "
+                + EmailFactorCodes.RESEND_INTERVAL.toSeconds() + " seconds before trying again.");
+    }
+
     static Response notAllowed() {
         return error(403, "E0000038", "This operation is not allowed in the user's current status.");
     }

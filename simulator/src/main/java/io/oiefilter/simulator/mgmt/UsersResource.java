@@ -204,10 +204,7 @@ public final class UsersResource {
     }
 
     private Optional<Response> authorized(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "SSWS ", 0, 5)
-                ? authorization.substring(5).trim() : null;
-        return sim.org().apiTokenValid(token) ? Optional.empty()
-                : Optional.of(OktaErrors.error(401, "E0000011", "Invalid token provided"));
+        return ApiTokenCheck.refusal(sim.org(), authorization);
     }
 
     private static Response ok(JsonNode body) {

@@ -20,6 +20,7 @@ public final class OrgUser {
     private String password;
     private UserStatus status;
     private boolean emailEnrolled;
+    private Instant emailEnrolledAt;
     private int failedPasswordAttempts;
     private String activationToken;
     private Instant activationTokenExpires;
@@ -40,6 +41,7 @@ public final class OrgUser {
         this.password = password;
         this.status = status;
         this.emailEnrolled = emailEnrolled;
+        this.emailEnrolledAt = emailEnrolled ? created : null;
         this.created = created;
         this.lastUpdated = created;
         this.statusChanged = created;
@@ -59,6 +61,8 @@ public final class OrgUser {
     public synchronized UserStatus status() { return status; }
     public synchronized boolean hasPassword() { return password != null; }
     public synchronized boolean emailEnrolled() { return emailEnrolled; }
+    /** When the email authenticator was enrolled (the Factors API's email factor was created), or null. */
+    public synchronized Instant emailEnrolledAt() { return emailEnrolledAt; }
     public synchronized Instant activated() { return activated; }
     public synchronized Instant statusChanged() { return statusChanged; }
     public synchronized Instant lastLogin() { return lastLogin; }
@@ -88,6 +92,9 @@ public final class OrgUser {
     }
 
     public synchronized void enrollEmail(Instant at) {
+        if (!emailEnrolled) {
+            emailEnrolledAt = at;
+        }
         emailEnrolled = true;
         lastUpdated = at;
     }
