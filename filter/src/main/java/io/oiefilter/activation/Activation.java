@@ -3,6 +3,7 @@ package io.oiefilter.activation;
 import io.oiefilter.log.OieLog;
 import io.oiefilter.config.OieConfig;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,20 +52,35 @@ public final class Activation {
         return config.activationRevealStatus();
     }
 
+    /**
+     * Asks the strategy about a failed identify, behind the throttles. Look-ups are counted per client
+     * address; starts per login and per address are reserved before the strategy runs (so that
+     * parallel requests cannot exceed them) and given back when it starts nothing: they count what
+     * the settings say they count, activations started.
+     */
     public ActivationOutcome afterIdentifyFailed(ActivationRequest request) {
-        String login = request.login().trim().toLowerCase(Locale.ROOT);
-        int byLogin;
-        int byAddress;
+        String login = "login:" + request.login().trim().toLowerCase(Locale.ROOT);
+        String address = "address:" + request.clientAddress();
+        Duration window = config.activationThrottleWindow();
         try {
-            byLogin = attempts.hit("login:" + login, config.activationThrottleWindow());
-            byAddress = attempts.hit("address:" + request.clientAddress(), config.activationThrottleWindow());
+            if (attempts.hit("lookups:" + request.clientAddress(), window) > config.activationMaxLookupsPerAddress()) {
+                event(ActivationEvent.Type.THROTTLED, request, "look-ups per address");
+                return ActivationOutcome.notApplicable();
+            }
+            if (attempts.hit(login, window) > config.activationMaxStartsPerLogin()) {
+                attempts.release(login, window);
+                event(ActivationEvent.Type.THROTTLED, request, "per login");
+                return ActivationOutcome.notApplicable();
+            }
+            if (attempts.hit(address, window) > config.activationMaxStartsPerAddress()) {
+                attempts.release(address, window);
+                attempts.release(login, window);
+                event(ActivationEvent.Type.THROTTLED, request, "per address");
+                return ActivationOutcome.notApplicable();
+            }
         } catch (RuntimeException e) {
             // Fail closed: without counts, no activation starts.
             event(ActivationEvent.Type.REFUSED, request, "the attempt store failed: " + e);
-            return ActivationOutcome.notApplicable();
-        }
-        if (byLogin > config.activationMaxStartsPerLogin() || byAddress > config.activationMaxStartsPerAddress()) {
-            event(ActivationEvent.Type.THROTTLED, request, byLogin > config.activationMaxStartsPerLogin() ? "per login" : "per address");
             return ActivationOutcome.notApplicable();
         }
         ActivationOutcome outcome;
@@ -73,15 +89,27 @@ public final class Activation {
                     management.get()));
         } catch (RuntimeException e) {
             LOG.warn("oie-filter: activation strategy {0} failed: {1}", strategy.getClass().getName(), e.toString());
-            outcome = ActivationOutcome.notApplicable();
+            outcome = null;
         }
         if (outcome == null) {
             outcome = ActivationOutcome.notApplicable();
         }
-        if (outcome.kind() == ActivationOutcome.Kind.EMAIL_SENT) {
+        if (outcome.kind() == ActivationOutcome.Kind.NOT_APPLICABLE) {
+            try {
+                attempts.release(address, window);
+                attempts.release(login, window);
+            } catch (RuntimeException e) {
+                LOG.warn("oie-filter: the attempt store failed: {0}", e.toString());
+            }
+        } else if (outcome.kind() == ActivationOutcome.Kind.EMAIL_SENT) {
             event(ActivationEvent.Type.STARTED, request, "activation email sent by Okta");
         }
         return outcome;
+    }
+
+    /** The Management port handed to strategies, or null when no API token is configured. */
+    public io.oiefilter.mgmt.ManagementPort management() {
+        return management.get();
     }
 
     public void event(ActivationEvent.Type type, ActivationRequest request, String detail) {

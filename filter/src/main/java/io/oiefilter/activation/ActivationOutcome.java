@@ -14,17 +14,19 @@ public final class ActivationOutcome {
         EMAIL_SENT
     }
 
-    private static final ActivationOutcome NOT_APPLICABLE = new ActivationOutcome(Kind.NOT_APPLICABLE, null, null);
-    private static final ActivationOutcome EMAIL_SENT = new ActivationOutcome(Kind.EMAIL_SENT, null, null);
+    private static final ActivationOutcome NOT_APPLICABLE = new ActivationOutcome(Kind.NOT_APPLICABLE, null, null, null);
+    private static final ActivationOutcome EMAIL_SENT = new ActivationOutcome(Kind.EMAIL_SENT, null, null, null);
 
     private final Kind kind;
     private final String activationToken;
     private final String email;
+    private final String userId;
 
-    private ActivationOutcome(Kind kind, String activationToken, String email) {
+    private ActivationOutcome(Kind kind, String activationToken, String email, String userId) {
         this.kind = kind;
         this.activationToken = activationToken;
         this.email = email;
+        this.userId = userId;
     }
 
     public static ActivationOutcome notApplicable() {
@@ -40,7 +42,16 @@ public final class ActivationOutcome {
      * configured {@link CodeSender} then proves the address itself.
      */
     public static ActivationOutcome activationToken(String token, String email) {
-        return new ActivationOutcome(Kind.ACTIVATION_TOKEN, Objects.requireNonNull(token, "token"), email);
+        return activationToken(token, email, null);
+    }
+
+    /**
+     * With the Okta user id too: when the person already enrolled their email in an earlier,
+     * abandoned activation, the filter challenges that enrolled email through the Management API.
+     * (Without the id it looks the login up.)
+     */
+    public static ActivationOutcome activationToken(String token, String email, String userId) {
+        return new ActivationOutcome(Kind.ACTIVATION_TOKEN, Objects.requireNonNull(token, "token"), email, userId);
     }
 
     public static ActivationOutcome emailSent() {
@@ -59,6 +70,11 @@ public final class ActivationOutcome {
     /** The account's email address, when the strategy knows it. */
     public String email() {
         return email;
+    }
+
+    /** The account's Okta user id, when the strategy knows it. */
+    public String userId() {
+        return userId;
     }
 
     @Override

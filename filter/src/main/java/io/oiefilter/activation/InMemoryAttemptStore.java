@@ -20,7 +20,8 @@ public final class InMemoryAttemptStore implements AttemptStore {
         this(Clock.systemUTC());
     }
 
-    InMemoryAttemptStore(Clock clock) {
+    /** With the given clock (tests move time on). */
+    public InMemoryAttemptStore(Clock clock) {
         this.clock = clock;
     }
 
@@ -28,9 +29,16 @@ public final class InMemoryAttemptStore implements AttemptStore {
     public int hit(String key, Duration window) {
         Instant now = clock.instant();
         if (windows.size() > MAX_KEYS) {
-            windows.values().removeIf(w -> now.isAfter(w.start().plus(window))); // bounded memory
+            windows.values().removeIf(w -> !now.isBefore(w.start().plus(window))); // bounded memory
         }
-        return windows.compute(key, (k, w) -> w == null || now.isAfter(w.start().plus(window))
+        return windows.compute(key, (k, w) -> w == null || !now.isBefore(w.start().plus(window))
                 ? new Window(now, 1) : new Window(w.start(), w.count() + 1)).count();
+    }
+
+    @Override
+    public void release(String key, Duration window) {
+        Instant now = clock.instant();
+        windows.computeIfPresent(key, (k, w) -> !now.isBefore(w.start().plus(window)) || w.count() <= 0
+                ? w : new Window(w.start(), w.count() - 1));
     }
 }

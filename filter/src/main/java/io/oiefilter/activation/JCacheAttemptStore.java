@@ -102,6 +102,11 @@ public final class JCacheAttemptStore implements AttemptStore {
         return cache().invoke(key, new Count(), clock.millis(), window.toMillis());
     }
 
+    @Override
+    public void release(String key, Duration window) {
+        cache().invoke(key, new Release(), clock.millis(), window.toMillis());
+    }
+
     /** Runs where the entry lives; Serializable for distributed caches. */
     static final class Count implements EntryProcessor<String, Window, Integer>, Serializable {
         @Override
@@ -112,6 +117,21 @@ public final class JCacheAttemptStore implements AttemptStore {
             Window next = w == null || now >= w.startMillis() + window ? new Window(now, 1) : new Window(w.startMillis(), w.count() + 1);
             entry.setValue(next);
             return next.count();
+        }
+    }
+
+    /** Gives one attempt back, in the same window only. */
+    static final class Release implements EntryProcessor<String, Window, Integer>, Serializable {
+        @Override
+        public Integer process(MutableEntry<String, Window> entry, Object... args) {
+            long now = (Long) args[0];
+            long window = (Long) args[1];
+            Window w = entry.exists() ? entry.getValue() : null;
+            if (w == null || now >= w.startMillis() + window || w.count() <= 0) {
+                return 0;
+            }
+            entry.setValue(new Window(w.startMillis(), w.count() - 1));
+            return w.count() - 1;
         }
     }
 }

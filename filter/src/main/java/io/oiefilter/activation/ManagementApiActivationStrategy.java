@@ -46,7 +46,8 @@ public class ManagementApiActivationStrategy implements ActivationStrategy {
                 return ActivationOutcome.emailSent();
             }
             String email = user.get().email();
-            return token.map(t -> ActivationOutcome.activationToken(t, email)).orElseGet(ActivationOutcome::notApplicable);
+            String id = user.get().id();
+            return token.map(t -> ActivationOutcome.activationToken(t, email, id)).orElseGet(ActivationOutcome::notApplicable);
         } catch (ManagementException e) {
             LOG.warn("oie-filter: activation look-up failed: {0}", e.getMessage());
             return ActivationOutcome.notApplicable();

@@ -42,6 +42,10 @@ public final class OieConfig {
     public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
     public static final String SIGN_UP_ENABLED = "oie.signUp.enabled";
     public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
+    public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
+    public static final String TRUSTED_PROXIES = "oie.trustedProxies";
+    public static final String SIGN_IN_MAX_AGE = "oie.signIn.maxAgeMinutes";
+    public static final String SESSION_COOKIE_SECURE = "oie.sessionCookie.secure";
     public static final String SMTP_HOST = "oie.activation.smtp.host";
     public static final String SMTP_PORT = "oie.activation.smtp.port";
     public static final String SMTP_FROM = "oie.activation.smtp.from";
@@ -71,6 +75,9 @@ public final class OieConfig {
     private final boolean activationRevealStatus;
     private final int activationMaxPerLogin;
     private final int activationMaxPerAddress;
+    private final int activationMaxLookupsPerAddress;
+    private final AddressRanges trustedProxies;
+    private final Duration signInMaxAge;
     private final Duration activationWindow;
     private final int activationMaxWrongCodes;
     private final String activationAttemptStore;
@@ -118,6 +125,9 @@ public final class OieConfig {
         this.activationRevealStatus = r.optional(ACTIVATION_REVEAL_STATUS, "false", OieConfig::bool);
         this.activationMaxPerLogin = r.optional(ACTIVATION_MAX_PER_LOGIN, "3", v -> range(v, 1, 1000));
         this.activationMaxPerAddress = r.optional(ACTIVATION_MAX_PER_ADDRESS, "10", v -> range(v, 1, 100_000));
+        this.activationMaxLookupsPerAddress = r.optional(ACTIVATION_MAX_LOOKUPS_PER_ADDRESS, "100", v -> range(v, 1, 1_000_000));
+        this.trustedProxies = r.optional(TRUSTED_PROXIES, "", v -> v.isEmpty() ? AddressRanges.NONE : AddressRanges.parse(v));
+        this.signInMaxAge = r.optional(SIGN_IN_MAX_AGE, "0", v -> Duration.ofMinutes(range(v, 0, 525_600)));
         this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(range(v, 1, 10_080)));
         this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> range(v, 1, 100));
         this.activationAttemptStore = r.optional(ACTIVATION_ATTEMPT_STORE, "memory", v -> {
@@ -205,6 +215,12 @@ public final class OieConfig {
     public boolean activationRevealStatus() { return activationRevealStatus; }
     public int activationMaxStartsPerLogin() { return activationMaxPerLogin; }
     public int activationMaxStartsPerAddress() { return activationMaxPerAddress; }
+    /** Failed sign-ins per client address per window for which the activation strategy is asked (a look-up each). */
+    public int activationMaxLookupsPerAddress() { return activationMaxLookupsPerAddress; }
+    /** The reverse proxies whose Forwarded / X-Forwarded-For headers name the client; none by default. */
+    public AddressRanges trustedProxies() { return trustedProxies; }
+    /** The longest a sign-in lasts whatever its tokens say; zero: as long as the tokens (refreshed when possible). */
+    public Duration signInMaxAge() { return signInMaxAge; }
     public Duration activationThrottleWindow() { return activationWindow; }
     public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
     /** memory (this JVM) or jcache (shared by a cluster through the server's JCache provider). */
@@ -226,7 +242,7 @@ public final class OieConfig {
         // Never print the client secret.
         return "OieConfig{issuer=" + issuer + ", clientId=" + clientId + ", redirectUri=" + redirectUri
                 + ", scopes=" + scopes + ", protectedPaths=" + protectedPaths + ", excludedPaths=" + excludedPaths
-                + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy
+                + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy + ", trustedProxies=" + trustedProxies
                 + ", attemptStore=" + activationAttemptStore + "}";
     }
 

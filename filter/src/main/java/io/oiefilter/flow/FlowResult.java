@@ -31,11 +31,21 @@ public sealed interface FlowResult {
     }
 
     /**
-     * Okta could not complete the step.
+     * The sign-in cannot go on: an error page.
      *
      * @param messageKey        the resource-bundle key of what the user reads
      * @param retryAfterSeconds for rate limits, when to try again (0 when not rate limited)
+     * @param status            the HTTP status: 429 rate limited, 503 Okta unavailable, 4xx what the person sent
      */
-    record Failed(String messageKey, int retryAfterSeconds) implements FlowResult {
+    record Failed(String messageKey, int retryAfterSeconds, int status) implements FlowResult {
+        /** Okta could not complete the step: 429 with a wait, else 503. */
+        public Failed(String messageKey, int retryAfterSeconds) {
+            this(messageKey, retryAfterSeconds, retryAfterSeconds > 0 ? 429 : 503);
+        }
+
+        /** What the person sent cannot be used (a spent activation link, say): a 4xx, not an outage. */
+        public static Failed clientError(String messageKey, int status) {
+            return new Failed(messageKey, 0, status);
+        }
     }
 }

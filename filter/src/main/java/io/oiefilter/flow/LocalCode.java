@@ -1,6 +1,5 @@
 package io.oiefilter.flow;
 
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +11,7 @@ import java.util.Base64;
  * code. (Six digits are found by brute force from a hash; the wrong-code limit and the session's
  * privacy are what protect it, the hash keeps it out of session dumps and logs.)
  */
-public record LocalCode(String email, String salt, String hash) implements Serializable {
+public record LocalCode(String email, String salt, String hash) implements EmailProof {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new code for {@code email}: the record to keep, and the code to send. */

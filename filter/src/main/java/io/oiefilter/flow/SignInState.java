@@ -3,63 +3,101 @@ package io.oiefilter.flow;
 import io.oiefilter.idx.IdxTransaction;
 
 import java.io.Serializable;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
- * What the HTTP session keeps of a sign-in in progress: the IDX transaction, the identifier typed
- * (to show it back, escaped), when the last code was sent (for the resend cooldown), whether this
- * is an activation, how many wrong activation codes were typed, and the hash of a code the filter
- * sent itself.
+ * What the HTTP session keeps of a sign-in in progress; small and Serializable (clustered apps fail
+ * over mid-sign-in).
+ *
+ * @param transaction  the IDX transaction; null until the person sends the first form (an anonymous
+ *                     page view costs Okta nothing)
+ * @param identifier   the identifier typed, to show it back (escaped)
+ * @param flowId       a random id of this sign-in: the key of its counters in the attempt store, which
+ *                     are atomic where the session is not
+ * @param stepNumber   counts the pages this sign-in went through; forms carry it back
+ * @param codeSentAt   when the last code was sent (for the resend countdown shown)
+ * @param activation   whether this is an activation, and how far it is known to be one
+ * @param deadline     when an activation page stops taking codes; the same for every kind of account
+ * @param proof        how the email address is proven when Okta's IDX does not send the code itself
  */
-public record SignInState(IdxTransaction transaction, String identifier, Instant codeSentAt, ActivationStage activation,
-                          int wrongCodes, LocalCode localCode) implements Serializable {
+public record SignInState(IdxTransaction transaction, String identifier, String flowId, int stepNumber, Instant codeSentAt,
+                          ActivationStage activation, Instant deadline, EmailProof proof) implements Serializable {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where an activation stands. */
     public enum ActivationStage {
         NONE,
-        /** An activation token started this transaction; Okta emailed a code. */
-        STARTED,
         /**
-         * Identify failed and no activation started: the same page is shown as if one had
-         * (no account enumeration), and no code will ever match.
+         * Identify failed: the activation page is shown whatever the account is (no account
+         * enumeration). An activation may be starting in the background; until it is joined, or if
+         * none started, this is the stage, and no code will match.
          */
-        UNIFORM
+        UNIFORM,
+        /** An activation really started (joined, or from an activation link). */
+        STARTED
+    }
+
+    /** A sign-in not begun yet: the first page, and no Okta transaction. */
+    public static SignInState notBegun() {
+        return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.NONE, null, null);
+    }
+
+    /** Before an activation link's transaction begins: an activation from the start. */
+    public static SignInState activationLink() {
+        return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.STARTED, null, null);
     }
 
     public static SignInState of(IdxTransaction tx) {
-        return new SignInState(tx, null, null, ActivationStage.NONE, 0, null);
+        return new SignInState(tx, null, newFlowId(), 0, null, ActivationStage.NONE, null, null);
     }
 
+    public boolean begun() {
+        return transaction != null;
+    }
+
+    /** The same page, with the transaction as Okta now states it. */
     public SignInState with(IdxTransaction tx) {
-        return new SignInState(tx, identifier, codeSentAt, activation, wrongCodes, localCode);
+        return new SignInState(tx, identifier, flowId, stepNumber, codeSentAt, activation, deadline, proof);
+    }
+
+    /** The next page. */
+    public SignInState advancedTo(IdxTransaction tx) {
+        return new SignInState(tx, identifier, flowId, stepNumber + 1, codeSentAt, activation, deadline, proof);
     }
 
     public SignInState withIdentifier(String id) {
-        return new SignInState(transaction, id, codeSentAt, activation, wrongCodes, localCode);
+        return new SignInState(transaction, id, flowId, stepNumber, codeSentAt, activation, deadline, proof);
     }
 
     public SignInState withCodeSentAt(Instant at) {
-        return new SignInState(transaction, identifier, at, activation, wrongCodes, localCode);
+        return new SignInState(transaction, identifier, flowId, stepNumber, at, activation, deadline, proof);
     }
 
-    public SignInState withActivation(ActivationStage a) {
-        return new SignInState(transaction, identifier, codeSentAt, a, 0, localCode);
+    /** The activation page after a failed identify: a new flow id, so its counters are its own. */
+    public SignInState activationPage(Instant sentAt, Instant until) {
+        return new SignInState(transaction, identifier, newFlowId(), stepNumber + 1, sentAt, ActivationStage.UNIFORM, until, null);
     }
 
-    public SignInState withWrongCode() {
-        return new SignInState(transaction, identifier, codeSentAt, activation, wrongCodes + 1, localCode);
+    /** An activation that really started: its transaction and, unless Okta sends the code, the proof. */
+    public SignInState activationStarted(IdxTransaction tx, EmailProof how) {
+        return new SignInState(tx, identifier, flowId, stepNumber, codeSentAt, ActivationStage.STARTED, deadline, how);
     }
 
-    /**
-     * A code the filter emailed itself (when Okta will not), kept only as a salted hash; null when
-     * there is none, or once it has been entered.
-     */
-    public SignInState withLocalCode(LocalCode code) {
-        return new SignInState(transaction, identifier, codeSentAt, activation, wrongCodes, code);
+    /** The email address is proven (or a new code replaces the last one). */
+    public SignInState withProof(EmailProof how) {
+        return new SignInState(transaction, identifier, flowId, stepNumber, codeSentAt, activation, deadline, how);
+    }
+
+    private static String newFlowId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     @Override
     public String toString() {
-        return "SignInState{" + transaction + ", activation=" + activation + "}";
+        return "SignInState{" + transaction + ", step=" + stepNumber + ", activation=" + activation + "}";
     }
 }

@@ -1,6 +1,5 @@
 package io.oiefilter.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** One random CSRF token per session (synchronizer-token pattern), checked on every POST the filter handles. */
+/**
+ * One random CSRF token per session (synchronizer-token pattern), checked on every POST the filter
+ * handles, taken from the form body only, and replaced when the person signs in.
+ */
 public final class CsrfTokens {
     public static final String PARAMETER = "_csrf";
     static final String SESSION_ATTRIBUTE = CsrfTokens.class.getName();
@@ -30,18 +32,20 @@ public final class CsrfTokens {
     }
 
     /** The session's token if it has one; never creates a session or a token. */
-    public static String existingToken(HttpServletRequest request) {
-        return existingToken(request.getSession(false));
-    }
-
     public static String existingToken(HttpSession session) {
         return session == null ? null : (String) session.getAttribute(SESSION_ATTRIBUTE);
     }
 
-    public static boolean isValid(HttpServletRequest request) {
-        String expected = existingToken(request);
-        String actual = request.getParameter(PARAMETER);
-        return expected != null && actual != null
-                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), actual.getBytes(StandardCharsets.US_ASCII));
+    /** A new token from now on: forms rendered before (before sign-in, say) are refused. */
+    static void rotate(HttpSession session) {
+        session.removeAttribute(SESSION_ATTRIBUTE);
+        tokenFor(session);
+    }
+
+    /** Whether {@code posted} (from the form body) is the session's token; constant-time. */
+    static boolean isValid(HttpSession session, String posted) {
+        String expected = existingToken(session);
+        return expected != null && posted != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), posted.getBytes(StandardCharsets.US_ASCII));
     }
 }

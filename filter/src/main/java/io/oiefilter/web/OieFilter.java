@@ -44,6 +44,7 @@ public class OieFilter implements Filter {
 
     private OieRequestHandler handler;
     private OktaIdxPort idx;
+    private SignInFlow flow;
 
     @Override
     public void init(FilterConfig filterConfig) {
@@ -67,7 +68,7 @@ public class OieFilter implements Filter {
         List<ActivationListener> listeners = new ArrayList<>();
         ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
         AttemptStore attempts = "jcache".equals(config.activationAttemptStore())
-                ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, config.activationThrottleWindow())
+                ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, longestWindow(config))
                 : new InMemoryAttemptStore();
         Activation activation = new Activation(strategy, attempts, listeners, config,
                 () -> config.managementToken().isPresent() ? management.get() : null);
@@ -78,10 +79,20 @@ public class OieFilter implements Filter {
                     smtp.startTls(), config.httpTimeout());
         }
         idx = new OktaIdxPort(config);
-        OieRequestHandler built = new OieRequestHandler(config, new SignInFlow(idx, provider, config, activation, codeSender, attempts),
-                new SignOut(idx, provider, config), new DefaultAuthenticationEntryPoint());
+        flow = new SignInFlow(idx, provider, config, activation, codeSender, attempts);
+        OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config),
+                new DefaultAuthenticationEntryPoint());
         LOG.info("oie-filter ready: {0}", config);
         return built;
+    }
+
+    /** The longest any count in the attempt store must live: the throttles' window, a sign-in's counters, the cooldown. */
+    private static java.time.Duration longestWindow(OieConfig config) {
+        java.time.Duration longest = config.activationThrottleWindow();
+        for (java.time.Duration d : List.of(java.time.Duration.ofHours(2), config.resendCooldown())) {
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
+        return longest;
     }
 
     /** One Management port, made on first need, and only with an API token. */
@@ -103,8 +114,11 @@ public class OieFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (flow != null) {
+            flow.close(); // the threads of both must not outlive the application
+        }
         if (idx != null) {
-            idx.close(); // its threads must not outlive the application
+            idx.close();
         }
     }
 

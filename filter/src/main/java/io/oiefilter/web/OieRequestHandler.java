@@ -12,23 +12,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Decides what each request gets: the filter's own pages, the app as the signed-in user, the app
- * as it is (unprotected paths), or the entry point. An authenticated request costs one session
- * attribute read: no network, no crypto.
+ * as it is (unprotected paths), or the entry point. A signed-in request costs one session read and
+ * a clock comparison; only when its tokens expire does it renew them (refresh token) or end.
  */
 public final class OieRequestHandler {
     /** Request attributes an app's pages use for a sign-out form. */
     public static final String CSRF_TOKEN_ATTRIBUTE = "oieCsrfToken";
     public static final String LOGOUT_URL_ATTRIBUTE = "oieLogoutUrl";
+    /** Parallel requests of one session renew its tokens once. */
+    private static final Object[] RENEWAL_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < RENEWAL_LOCKS.length; i++) {
+            RENEWAL_LOCKS[i] = new Object();
+        }
+    }
 
     private final OieConfig config;
+    private final SignInFlow flow;
     private final SignInEndpoints endpoints;
     private final AuthenticationEntryPoint entryPoint;
 
     public OieRequestHandler(OieConfig config, SignInFlow flow, SignOut signOut, AuthenticationEntryPoint entryPoint) {
         this.config = config;
+        this.flow = flow;
         this.endpoints = new SignInEndpoints(config, flow, signOut);
         this.entryPoint = entryPoint;
     }
@@ -40,19 +51,48 @@ public final class OieRequestHandler {
             endpoints.handle(path.substring(base.length()), req, res);
             return;
         }
+        boolean protectedPath = config.protectedPaths().matches(path) && !config.excludedPaths().matches(path);
         HttpSession session = req.getSession(false);
-        Object auth = session == null ? null : session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE);
-        if (auth instanceof OieAuthentication authentication) {
-            req.setAttribute(CSRF_TOKEN_ATTRIBUTE, CsrfTokens.existingToken(session));
+        Optional<OieAuthentication> auth = session == null ? Optional.empty() : signedIn(session);
+        if (auth.isPresent()) {
+            if (protectedPath) {
+                // What a signed-in person sees must not stay in a shared cache or the browser's history cache.
+                res.setHeader("Cache-Control", "no-store");
+                res.setHeader("Pragma", "no-cache");
+            }
+            req.setAttribute(CSRF_TOKEN_ATTRIBUTE, CsrfTokens.tokenFor(session));
             req.setAttribute(LOGOUT_URL_ATTRIBUTE, req.getContextPath() + base + SignInEndpoints.LOGOUT);
-            chain.doFilter(new AuthenticatedRequest(req, authentication.user()), res);
+            chain.doFilter(new AuthenticatedRequest(req, auth.get().user()), res);
             return;
         }
-        if (!config.protectedPaths().matches(path) || config.excludedPaths().matches(path)) {
+        if (!protectedPath) {
             chain.doFilter(req, res);
             return;
         }
         entryPoint.commence(req, res, base + SignInEndpoints.SIGN_IN);
+    }
+
+    /** The session's sign-in as it stands now: renewed, or ended (and removed) when its time is up. */
+    private Optional<OieAuthentication> signedIn(HttpSession session) {
+        if (!(session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE) instanceof OieAuthentication auth)) {
+            return Optional.empty();
+        }
+        if (flow.fresh(auth)) {
+            return Optional.of(auth);
+        }
+        synchronized (RENEWAL_LOCKS[Math.floorMod(session.getId().hashCode(), RENEWAL_LOCKS.length)]) {
+            Object latest = session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE);
+            if (latest != auth) { // another request of this session got here first
+                return latest instanceof OieAuthentication a && flow.fresh(a) ? Optional.of(a) : Optional.empty();
+            }
+            Optional<OieAuthentication> now = flow.current(auth);
+            if (now.isPresent()) {
+                session.setAttribute(OieAuthentication.SESSION_ATTRIBUTE, now.get());
+            } else {
+                session.removeAttribute(OieAuthentication.SESSION_ATTRIBUTE);
+            }
+            return now;
+        }
     }
 
     /** The container-decoded and normalised path inside the app (no "..", no context path). */

@@ -25,10 +25,12 @@ class ActivationStrategiesTest {
     /** A Management API in memory: one user per login. */
     static final class FakeManagement implements ManagementPort {
         final Map<String, ManagedUser> users = new HashMap<>();
-        final List<String> calls = new java.util.ArrayList<>();
+        final List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        int lookups;
 
         @Override
-        public Optional<ManagedUser> findByLogin(String login) {
+        public synchronized Optional<ManagedUser> findByLogin(String login) {
+            lookups++;
             return Optional.ofNullable(users.get(login.toLowerCase(Locale.ROOT))); // Okta matches logins case-insensitively
         }
 
@@ -147,17 +149,64 @@ class ActivationStrategiesTest {
     }
 
     @Test
-    void throttlesHoldPerLoginAndPerAddress() {
+    void throttlesHoldPerLoginAndPerAddressAndCountActivationsStarted() {
         FakeManagement m = new FakeManagement();
-        m.users.put("pat@example.com", new ManagedUser("00upat", "pat@example.com", "pat@example.com", ManagedUser.Status.PROVISIONED));
+        for (String who : List.of("pat", "sam", "sue")) {
+            m.users.put(who + "@example.com", new ManagedUser("00u" + who, who + "@example.com", who + "@example.com",
+                    ManagedUser.Status.PROVISIONED));
+        }
         List<ActivationEvent> events = new java.util.ArrayList<>();
         Activation a = new Activation(new ManagementApiActivationStrategy(m), new InMemoryAttemptStore(), List.of(events::add),
                 config(OieConfig.MANAGEMENT_TOKEN, "t", OieConfig.ACTIVATION_MAX_PER_LOGIN, "2", OieConfig.ACTIVATION_MAX_PER_ADDRESS, "3"));
+        for (int typo = 0; typo < 10; typo++) { // failed sign-ins that start nothing count for nothing
+            assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, a.afterIdentifyFailed(request("typo" + typo + "@example.com")).kind());
+        }
         assertEquals(ActivationOutcome.Kind.ACTIVATION_TOKEN, a.afterIdentifyFailed(request("pat@example.com")).kind());
         assertEquals(ActivationOutcome.Kind.ACTIVATION_TOKEN, a.afterIdentifyFailed(request("PAT@example.com")).kind());
         assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, a.afterIdentifyFailed(request("pat@example.com")).kind(), "per login");
-        assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, a.afterIdentifyFailed(request("other@example.com")).kind(), "per address");
-        assertEquals(2, m.calls.size());
+        assertEquals(ActivationOutcome.Kind.ACTIVATION_TOKEN, a.afterIdentifyFailed(request("sam@example.com")).kind());
+        assertEquals(ActivationOutcome.Kind.NOT_APPLICABLE, a.afterIdentifyFailed(request("sue@example.com")).kind(), "per address");
+        assertEquals(List.of("reactivate 00upat false", "reactivate 00upat false", "reactivate 00usam false"), m.calls);
         assertEquals(List.of(ActivationEvent.Type.THROTTLED, ActivationEvent.Type.THROTTLED), events.stream().map(ActivationEvent::type).toList());
+        assertEquals(List.of("per login", "per address"), events.stream().map(ActivationEvent::detail).toList());
+    }
+
+    @Test
+    void lookUpsPerAddressAreBoundedSoThatNoOneBurnsTheOrgsRateLimit() {
+        FakeManagement m = new FakeManagement();
+        List<ActivationEvent> events = new java.util.ArrayList<>();
+        Activation a = new Activation(new ManagementApiActivationStrategy(m), new InMemoryAttemptStore(), List.of(events::add),
+                config(OieConfig.MANAGEMENT_TOKEN, "t", OieConfig.ACTIVATION_MAX_LOOKUPS_PER_ADDRESS, "5"));
+        for (int n = 0; n < 8; n++) {
+            a.afterIdentifyFailed(request("nobody" + n + "@example.com"));
+        }
+        assertEquals(5, m.lookups, "the strategy was asked five times");
+        assertEquals(3, events.stream().filter(e -> e.type() == ActivationEvent.Type.THROTTLED).count());
+    }
+
+    @Test
+    void parallelStartsNeverExceedTheLimits() throws Exception {
+        FakeManagement m = new FakeManagement();
+        for (int n = 0; n < 40; n++) {
+            m.users.put("u" + n + "@example.com", new ManagedUser("00u" + n, "u" + n + "@example.com", "u" + n + "@example.com",
+                    ManagedUser.Status.PROVISIONED));
+        }
+        Activation a = new Activation(new ManagementApiActivationStrategy(m), new InMemoryAttemptStore(), List.of(),
+                config(OieConfig.MANAGEMENT_TOKEN, "t", OieConfig.ACTIVATION_MAX_PER_ADDRESS, "7"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<ActivationOutcome>> all = new java.util.ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                String login = "u" + n + "@example.com";
+                all.add(pool.submit(() -> a.afterIdentifyFailed(request(login))));
+            }
+            long started = 0;
+            for (var f : all) {
+                started += f.get().kind() == ActivationOutcome.Kind.ACTIVATION_TOKEN ? 1 : 0;
+            }
+            assertEquals(7, started, "40 parallel starts from one address, 7 allowed");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -36,12 +36,14 @@ class SignInFlowTest {
 
     private Simulator sim;
     private SignInFlow flow;
+    private final TestClock clock = new TestClock();
 
     @BeforeEach
     void start() {
         sim = Simulator.start(Org.defaultSeed(), 0);
         OieConfig config = SimulatorFixture.config(sim);
-        flow = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()), config);
+        flow = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()), config,
+                null, null, new io.oiefilter.activation.InMemoryAttemptStore(clock), new ResponsePacer(), null, clock);
     }
 
     @AfterEach
@@ -122,7 +124,8 @@ class SignInFlowTest {
                 new io.oiefilter.idx.IdxStep("02-unknown-handle", tx.step().remediations(), null, null, null, null, null));
         FlowResult.Page restarted = page(flow.identify(SignInState.of(gone), ALICE, null), SignInView.IDENTIFY);
         assertEquals(List.of("oie.error.sessionExpired"), restarted.messageKeys());
-        assertTrue(!restarted.state().transaction().interactionHandle().equals("no-longer-known"));
+        assertTrue(!restarted.state().begun(), "a fresh first page: the next form begins a new transaction");
+        assertEquals(SignInView.PASSWORD, page(flow.identify(restarted.state(), ALICE, null), SignInView.PASSWORD).view());
     }
 
     @Test
@@ -131,7 +134,13 @@ class SignInFlowTest {
         sim.stop();
         FlowResult.Failed failed = assertInstanceOf(FlowResult.Failed.class, flow.identify(s, ALICE, null));
         assertEquals("oie.error.unavailable", failed.messageKey());
-        assertInstanceOf(FlowResult.Failed.class, flow.start());
+        assertEquals(503, failed.status());
+        SignInState shown = state(flow.start(), SignInView.IDENTIFY); // the first page costs Okta nothing once known
+        assertInstanceOf(FlowResult.Failed.class, flow.identify(shown, ALICE, null));
+        OieConfig config = SimulatorFixture.config(sim);
+        SignInFlow neverReachedOkta = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
+                config.httpTimeout()), config);
+        assertInstanceOf(FlowResult.Failed.class, neverReachedOkta.start(), "no first page known yet: it must ask Okta");
     }
 
     @Test
@@ -166,8 +175,8 @@ class SignInFlowTest {
         assertEquals(List.of("oie.error.resendTooSoon"), page(flow.resend(code), SignInView.CODE).messageKeys());
         assertEquals(sent, sim.outbox().to(ALICE).size(), "no email before the cooldown ends");
 
-        SignInState later = code.withCodeSentAt(code.codeSentAt().minus(SimulatorFixture.config(sim).resendCooldown()));
-        FlowResult.Page resent = page(flow.resend(later), SignInView.CODE);
+        clock.advance(SimulatorFixture.config(sim).resendCooldown());
+        FlowResult.Page resent = page(flow.resend(code), SignInView.CODE);
         assertEquals(List.of("oie.info.codeResent"), resent.messageKeys());
         assertEquals(sent + 1, sim.outbox().to(ALICE).size());
         assertInstanceOf(FlowResult.SignedIn.class, flow.answer(resent.state(), latestCode(ALICE).toCharArray()));
@@ -239,14 +248,17 @@ class SignInFlowTest {
     @Test
     void thePrincipalAndGroupsClaimsAreConfigurable() throws Exception {
         OieConfig config = SimulatorFixture.config(sim, OieConfig.PRINCIPAL_CLAIM, "email", OieConfig.GROUPS_CLAIM, "roles");
-        SignInFlow custom = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
-                config.httpTimeout()), config);
+        SignInCompletion custom = new SignInCompletion(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
+                config.httpTimeout()), config, java.time.Clock.systemUTC());
+        OieConfig plain = SimulatorFixture.config(sim);
+        SignInCompletion standard = new SignInCompletion(new OktaIdxPort(plain), new OidcProvider(plain.issuer(),
+                plain.clientId(), plain.httpTimeout()), plain, java.time.Clock.systemUTC());
         var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").claim("email", "x@example.com")
                 .claim("roles", List.of("Auditors")).claim("groups", List.of("Admins")).build();
         var user = custom.userFrom(claims);
         assertEquals("x@example.com", user.getName());
         assertEquals(List.of("Auditors"), user.getGroups());
-        assertEquals("00u1", flow.userFrom(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").build()).getName(),
+        assertEquals("00u1", standard.userFrom(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").build()).getName(),
                 "no principal claim: the subject");
     }
 

@@ -1,0 +1,89 @@
+package io.oiefilter.web;
+
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.flow.FlowResult;
+import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.SignInState;
+import io.oiefilter.flow.SignInView;
+import io.oiefilter.idx.IdxRemediation;
+import io.oiefilter.idx.IdxStep;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Renders the filter's pages: the model a JSP reads, the headers every page gets, the JSP. */
+final class SignInPages {
+    private final OieConfig config;
+    private final SignInFlow flow;
+
+    SignInPages(OieConfig config, SignInFlow flow) {
+        this.config = config;
+        this.flow = flow;
+    }
+
+    void render(HttpServletRequest req, HttpServletResponse res, int status, FlowResult.Page page)
+            throws IOException, ServletException {
+        SignInState state = page.state();
+        IdxStep step = flow.stepOf(state);
+        Optional<IdxRemediation> select = SignInFlow.selectRemediation(step);
+        String first = step.first().map(IdxRemediation::name).orElse("");
+        SignInPageModel.Details details = new SignInPageModel.Details(
+                step.remediation("identify").map(r -> r.hasField("credentials")).orElse(false),
+                first.equals("identify-recovery"),
+                step.current() != null && step.current().recoverHref() != null,
+                first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
+                step.remediation("skip").isPresent(),
+                select.map(SignInFlow::supportedOptions).orElse(List.of()),
+                step.current() == null ? null : step.current().rules(),
+                flow.secondsUntilResend(state), 0, step.remediationNames(),
+                config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
+                step.remediation("enroll-profile").map(SignInFlow::profileFields).orElse(List.of()));
+        show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details, page.fieldMessages());
+    }
+
+    void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
+            throws IOException, ServletException {
+        if (retryAfter > 0) {
+            res.setHeader("Retry-After", String.valueOf(retryAfter));
+        }
+        show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", SignInPageModel.Details.forError(retryAfter),
+                Map.of());
+    }
+
+    private void show(HttpServletRequest req, HttpServletResponse res, int status, SignInView view, List<String> messages,
+                      String identifier, String stepId, SignInPageModel.Details details,
+                      Map<String, List<String>> fieldMessages) throws IOException, ServletException {
+        String csrf = CsrfTokens.tokenFor(req.getSession(true));
+        req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
+                req.getContextPath() + config.basePath(), stepId, details, fieldMessages));
+        res.setStatus(status);
+        res.setHeader("X-Frame-Options", "DENY");
+        res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+        res.setHeader("Referrer-Policy", "same-origin");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        req.getRequestDispatcher(config.viewPrefix() + view.page() + ".jsp").forward(req, res);
+    }
+
+    /**
+     * Which page of this sign-in a form was rendered for; forms carry it back. It depends on nothing
+     * but the sign-in's own random id and page count, so it says nothing about the account either.
+     */
+    static String stepId(SignInState state) {
+        String key = state.flowId() + "|" + state.stepNumber();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
