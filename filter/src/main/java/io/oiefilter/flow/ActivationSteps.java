@@ -32,6 +32,8 @@ final class ActivationSteps {
     private static final OieLog LOG = OieLog.of(ActivationSteps.class);
     /** When Okta did not say how long its transaction lives. */
     static final Duration DEFAULT_PAGE_LIFETIME = Duration.ofMinutes(30);
+    /** The page closes this long before Okta's transaction does: our clock and Okta's may differ a little. */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
     /** How long a code the filter emailed itself stays good. */
     static final Duration LOCAL_CODE_LIFETIME = Duration.ofMinutes(10);
 
@@ -69,7 +71,7 @@ final class ActivationSteps {
     FlowResult afterFailedIdentify(SignInState state, ActivationRequest request) {
         Instant now = clock.instant();
         Instant okta = state.transaction().step().expiresAt();
-        Instant until = okta != null && okta.isAfter(now) ? okta : now.plus(DEFAULT_PAGE_LIFETIME);
+        Instant until = okta != null && okta.minus(CLOCK_MARGIN).isAfter(now) ? okta.minus(CLOCK_MARGIN) : now.plus(DEFAULT_PAGE_LIFETIME);
         SignInState page = state.activationPage(now, until);
         if (activation.revealStatus()) {
             // The operator chose to tell inactive accounts apart: no need to hide the work.
@@ -101,9 +103,11 @@ final class ActivationSteps {
             try {
                 return navigator.next(s, tx, idx.answer(tx, passcode)); // Okta's code: the address is proven
             } catch (IdxException e) {
-                if (e.kind() != IdxException.Kind.REJECTED) {
+                if (e.kind() != IdxException.Kind.REJECTED && e.kind() != IdxException.Kind.SESSION_EXPIRED) {
                     return navigator.refused(s, e, "oie.error.codeInvalid");
                 }
+                // An Okta transaction gone before the page's deadline is answered as any wrong code: a
+                // page of no activation cannot know Okta's clock, so neither may this one show it.
                 pacer.recordSince(ResponsePacer.Operation.CODE_CHECK, checking);
                 s = e.current() != null ? s.with(tx.withStep(e.current())) : s;
             }

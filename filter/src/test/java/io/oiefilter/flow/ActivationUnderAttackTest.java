@@ -67,8 +67,10 @@ class ActivationUnderAttackTest {
         sim.stop();
     }
 
-    private SignInFlow flow(Function<ManagementPort, ActivationStrategy> strategy) {
-        OieConfig config = SimulatorFixture.config(sim, OieConfig.MANAGEMENT_TOKEN, API_TOKEN);
+    private SignInFlow flow(Function<ManagementPort, ActivationStrategy> strategy, String... settings) {
+        List<String> all = new ArrayList<>(List.of(OieConfig.MANAGEMENT_TOKEN, API_TOKEN));
+        all.addAll(List.of(settings));
+        OieConfig config = SimulatorFixture.config(sim, all.toArray(String[]::new));
         ManagementPort management = new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout());
         Activation activation = new Activation(strategy.apply(management), new InMemoryAttemptStore(clock), List.of(), config,
                 () -> management);
@@ -223,5 +225,23 @@ class ActivationUnderAttackTest {
             Thread.sleep(50);
         }
         return sim.outbox().latest(address).orElseThrow();
+    }
+
+    @Test
+    void activationLinksAreCheckedBeforeOktaAndThrottledPerAddress() {
+        flow.close();
+        flow = flow(ManagementApiActivationStrategy::new, OieConfig.ACTIVATION_MAX_PER_ADDRESS, "2");
+        int interacts = sim.requestLog().countOf("interact");
+        FlowResult.Failed malformed = assertInstanceOf(FlowResult.Failed.class, flow.activateWithLink("<script>", CLIENT));
+        assertEquals(400, malformed.status());
+        assertEquals(interacts, sim.requestLog().countOf("interact"), "what cannot be a token costs Okta nothing");
+        for (int n = 0; n < 2; n++) {
+            FlowResult.Failed spent = assertInstanceOf(FlowResult.Failed.class, flow.activateWithLink("spentOrUnknown" + n, CLIENT));
+            assertEquals(410, spent.status(), "a spent link is the person's error, not an outage");
+            assertEquals("oie.error.activationLinkInvalid", spent.messageKey());
+        }
+        FlowResult.Failed throttled = assertInstanceOf(FlowResult.Failed.class, flow.activateWithLink("oneTooMany", CLIENT));
+        assertEquals(429, throttled.status());
+        assertEquals(interacts + 2, sim.requestLog().countOf("interact"));
     }
 }

@@ -48,16 +48,31 @@ final class WebClient {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return remember(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private volatile java.util.List<String> lastSetCookies = java.util.List.of();
+
+    private HttpResponse<String> remember(HttpResponse<String> r) {
+        java.util.List<String> set = r.headers().allValues("Set-Cookie");
+        if (!set.isEmpty()) {
+            lastSetCookies = set;
+        }
+        return r;
+    }
+
+    /** The Set-Cookie headers of the last response that had any, as the server wrote them. */
+    java.util.List<String> lastSetCookies() {
+        return lastSetCookies;
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30))
+        return remember(http.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** GETs and follows redirects within this app, returning the last response. */
