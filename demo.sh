@@ -38,15 +38,20 @@ trap cleanup EXIT INT TERM
 java -jar simulator/target/oie-simulator-*-standalone.jar --port $SIM_PORT > "$WORK/simulator.log" 2>&1 &
 pids+=($!)
 
-# Loopback only: no Hazelcast phone-home, no cluster discovery.
-java -Xmx512m -Dhazelcast.phone.home.enabled=false \
+# Loopback only: the HTTP listeners bound to 127.0.0.1 (preboot file), Hazelcast a cluster of one bound to
+# 127.0.0.1 (tcpip, never multicast; socket.bind.any off), no Hazelcast phone-home.
+cat > "$WORK/loopback.preboot" <<'PREBOOT'
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1
+PREBOOT
+java -Xmx512m -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
      -Dokta.oauth2.issuer=http://127.0.0.1:$SIM_PORT/oauth2/default \
      -Dokta.oauth2.clientId=0oa-demo-web-app \
      -Dokta.oauth2.clientSecret=demo-client-secret-not-for-production \
      -Dokta.client.token=00demo-management-api-token-not-for-production \
      -Dokta.oauth2.redirectUri=http://localhost:$APP_PORT/sample/authorization-code/callback \
      -Doie.postLogoutRedirectUri=http://localhost:$APP_PORT/sample/ \
-     -jar "$WORK/payara-micro.jar" --nocluster --disablephonehome \
+     -jar "$WORK/payara-micro.jar" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 --clustername oie-demo --disablephonehome --prebootcommandfile "$WORK/loopback.preboot" \
      --rootdir "$WORK/payara-root" --port $APP_PORT \
      --deploy sample-war/target/sample.war > "$WORK/payara.log" 2>&1 &
 pids+=($!)

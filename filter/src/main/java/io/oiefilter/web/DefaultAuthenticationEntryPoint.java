@@ -25,6 +25,7 @@ public final class DefaultAuthenticationEntryPoint implements AuthenticationEntr
             return;
         }
         SavedRequests.save(request);
+        SessionCookies.harden(request, response);
         response.sendRedirect(response.encodeRedirectURL(signInUrl));
     }
 

@@ -46,6 +46,7 @@ final class FormInput {
     static FormInput read(HttpServletRequest req) throws Refused {
         long length = req.getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
+            discard(req, length);
             throw new Refused(413, "a form of " + length + " bytes");
         }
         String query = req.getQueryString();
@@ -82,6 +83,29 @@ final class FormInput {
             out.put(name, v[0]);
         }
         return new FormInput(Collections.unmodifiableMap(out));
+    }
+
+    /** Longer bodies are not read at all: the connection is closed after the answer instead. */
+    static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * Reads and drops a refused body, so that a client still sending it gets the answer on a clean
+     * connection; past a bound, the connection is closed rather than read.
+     */
+    private static void discard(HttpServletRequest req, long length) {
+        if (length > MAX_DISCARDED_BYTES) {
+            return; // the caller's answer says Connection: close
+        }
+        try (java.io.InputStream in = req.getInputStream()) {
+            byte[] buffer = new byte[16 * 1024];
+            long left = length;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                left -= n;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // nothing to keep; the refusal stands
+        }
     }
 
     String get(String name) {

@@ -98,6 +98,9 @@ final class SignInEndpoints {
             form = FormInput.read(req);
         } catch (FormInput.Refused e) {
             LOG.info("oie-filter: POST {0} refused: {1}", endpoint, e.getMessage());
+            if (req.getContentLengthLong() > FormInput.MAX_DISCARDED_BYTES) {
+                res.setHeader("Connection", "close"); // not worth reading: the client may stop sending
+            }
             pages.error(req, res, e.status, e.status == 413 ? "oie.error.tooLarge" : "oie.error.badInput", 0);
             return;
         }
@@ -113,6 +116,7 @@ final class SignInEndpoints {
 
     private void signInPage(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
         HttpSession session = req.getSession(true);
+        SessionCookies.harden(req, res);
         if (session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE) != null) {
             redirect(req, res, SavedRequests.takeOr(session, config.defaultSuccessPath()));
             return;
@@ -179,6 +183,7 @@ final class SignInEndpoints {
     private void outcome(HttpServletRequest req, HttpServletResponse res, FlowResult result, boolean afterPost)
             throws IOException, ServletException {
         HttpSession session = req.getSession(true);
+        SessionCookies.harden(req, res);
         if (result instanceof FlowResult.Page page) {
             session.setAttribute(STATE_ATTRIBUTE, page.state());
             if (afterPost && page.messageKeys().isEmpty()) {
@@ -189,6 +194,7 @@ final class SignInEndpoints {
         } else if (result instanceof FlowResult.SignedIn signedIn) {
             session.removeAttribute(STATE_ATTRIBUTE);
             req.changeSessionId(); // session fixation: the id the browser had before sign-in is dead now
+            SessionCookies.harden(req, res);
             CsrfTokens.rotate(session); // and so is the token its forms carried
             session.setAttribute(OieAuthentication.SESSION_ATTRIBUTE, signedIn.authentication());
             LOG.info("oie-filter: {0} signed in", signedIn.authentication().user().getName());

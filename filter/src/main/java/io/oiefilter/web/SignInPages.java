@@ -63,6 +63,7 @@ final class SignInPages {
                       String identifier, String stepId, SignInPageModel.Details details,
                       Map<String, List<String>> fieldMessages) throws IOException, ServletException {
         String csrf = CsrfTokens.tokenFor(req.getSession(true));
+        SessionCookies.harden(req, res);
         req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, details, fieldMessages));
         res.setStatus(status);

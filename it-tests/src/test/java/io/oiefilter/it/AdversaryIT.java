@@ -167,8 +167,9 @@ class AdversaryIT {
                 HttpResponse<String> r = c.post(action, fields(page.body(), "passcode", "000000", "identifier", login,
                         "authenticator", "aut0", "password", "Whatever-2026", "confirmPassword", "Whatever-2026"));
                 HttpResponse<String> shown = c.follow(r);
+                // How long ago a code was sent shows in the resend form; that is time, not the account.
                 String seen = r.statusCode() + " " + r.headers().firstValue("Location").orElse("") + " " + shown.statusCode() + "\n"
-                        + SampleDeployment.normalised(shown.body(), login);
+                        + SampleDeployment.normalised(shown.body(), login).replaceAll("(?s)<form[^>]*id=\"oie-resend\".*?</form>", "");
                 if (reference == null) {
                     reference = seen;
                 } else {
@@ -286,8 +287,9 @@ class AdversaryIT {
     void signedInPagesAreNotCachedAndTheSessionCookieIsSameSiteLax() throws Exception {
         WebClient c = client();
         HttpResponse<String> signIn = c.follow(c.get("app/"));
-        String cookie = String.join("\n", c.lastSetCookies());
-        assertTrue(cookie.contains("JSESSIONID") && cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
+        String cookie = c.setCookies().stream().filter(h -> h.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + c.setCookies()));
+        assertTrue(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
         HttpResponse<String> password = c.follow(c.post("oie/identify", fields(signIn.body(), "identifier", ALICE)));
         c.follow(c.post("oie/answer", fields(password.body(), "passcode", ALICE_PASSWORD)));
         HttpResponse<String> app = c.get("app/");

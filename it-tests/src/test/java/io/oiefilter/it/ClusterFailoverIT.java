@@ -40,7 +40,7 @@ class ClusterFailoverIT {
         Path root = Files.createDirectories(roots.resolve(name));
         int simPort = SimulatorExtension.simulator().port();
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dhazelcast.phone.home.enabled=false",
+                "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
                 "-Dokta.oauth2.issuer=http://127.0.0.1:" + simPort + "/oauth2/default",
                 "-Dokta.oauth2.clientId=" + SampleDeployment.CLIENT_ID,
                 "-Dokta.oauth2.clientSecret=demo-client-secret-not-for-production",
@@ -48,6 +48,7 @@ class ClusterFailoverIT {
                 "-Dokta.client.token=00demo-management-api-token-not-for-production", // the sample's strategy needs it
                 "-jar", System.getProperty("it.payaraJar"),
                 "--deploy", System.getProperty("it.sampleWar"), "--port", httpPort, "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("it.preboot"),
                 "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1", "--startport", hzPort,
                 "--clustername", "oie-failover-" + System.getProperty("it.nodeA.hz"), "--name", name, "--rootdir", root.toString());
         Path log = Path.of(System.getProperty("it.screenshots")).getParent().resolve("failover-" + name + ".log");

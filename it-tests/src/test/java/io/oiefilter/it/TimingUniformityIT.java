@@ -98,8 +98,13 @@ class TimingUniformityIT {
         SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.IDENTIFIER_FIRST);
         Map<Kind, Map<Step, List<Double>>> figures = new EnumMap<>(Kind.class);
         Map<Step, String> reference = null;
+        java.util.Random order = new java.util.Random(20261128);
         for (int round = 0; round < WARM_UP + ROUNDS; round++) {
-            for (Kind kind : Kind.values()) { // interleaved, so that the machine's moods fall on every kind alike
+            // Interleaved, in a new order each round: what one walk leaves behind (a collection, the CPU a real
+            // activation used) falls on the next walk, whatever its kind, not always on the same one.
+            List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
+            java.util.Collections.shuffle(kinds, order);
+            for (Kind kind : kinds) {
                 Map<Step, String> seen = new EnumMap<>(Step.class);
                 Map<Step, Double> times = walk(kind, seen);
                 if (reference == null) {

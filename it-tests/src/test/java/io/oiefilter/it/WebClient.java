@@ -51,19 +51,16 @@ final class WebClient {
         return remember(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
-    private volatile java.util.List<String> lastSetCookies = java.util.List.of();
+    private final java.util.List<String> setCookies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private HttpResponse<String> remember(HttpResponse<String> r) {
-        java.util.List<String> set = r.headers().allValues("Set-Cookie");
-        if (!set.isEmpty()) {
-            lastSetCookies = set;
-        }
+        setCookies.addAll(r.headers().allValues("Set-Cookie"));
         return r;
     }
 
-    /** The Set-Cookie headers of the last response that had any, as the server wrote them. */
-    java.util.List<String> lastSetCookies() {
-        return lastSetCookies;
+    /** Every Set-Cookie header this client was sent, as the server wrote it. */
+    java.util.List<String> setCookies() {
+        return setCookies;
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
