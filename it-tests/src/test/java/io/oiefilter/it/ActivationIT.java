@@ -258,4 +258,22 @@ class ActivationIT {
         }
         assertEquals(3, sim().outbox().to(u.email()).size(), "oie.activation.maxStartsPerLogin is 3: the fourth sent nothing");
     }
+
+    @Test
+    void anActivationAbandonedAfterTheEmailCodeEndsSignedInTheNextTime() throws Exception {
+        // Created, email enrolled, browser closed before the password: Okta offers only the password now.
+        String login = "it.activation.halfway." + USERS.incrementAndGet() + "@example.com";
+        OrgUser u = sim().org().createUser(login, login, "Half", "Way", List.of(), null, UserStatus.PROVISIONED, true, Instant.now());
+        WebClient c = client();
+        HttpResponse<String> codePage = failedIdentify(c, u.login(), "app/");
+        assertTrue(codePage.body().contains("If this account is still awaiting activation"), codePage.body());
+        io.oiefilter.simulator.mail.Email sent = Outbox.latest(u.email());
+        assertEquals("factor-challenge", sent.kind(), "Okta emailed a code for the enrolled email factor");
+        HttpResponse<String> password = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", sent.code())));
+        assertTrue(password.body().contains("<title>Set a new password</title>"), password.body());
+        HttpResponse<String> home = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Half-Way-2026",
+                "confirmPassword", "Half-Way-2026")));
+        assertTrue(home.body().contains("Hello, Half Way"), home.body());
+        assertEquals(UserStatus.ACTIVE, u.status());
+    }
 }

@@ -172,7 +172,7 @@ class FactorsApiSdkTest extends SimulatorTestBase {
 
         sim.clock().advance(EmailFactorCodes.RESEND_INTERVAL);
         String second = challengeAndReadCode(u, factorId);
-        if (!first.equals(second)) {
+        if (!first.equals(second)) { // the same six digits twice (one chance in a million) would prove nothing
             ApiException old = assertThrows(ApiException.class, () -> verify(u, factorId, first));
             assertEquals(403, errorStatus(old, "E0000068"), "the newer challenge replaced the code");
         }
