@@ -81,6 +81,16 @@ final class WebClient {
         return r;
     }
 
+    /** The cookie jar this browser keeps, shared with {@link RawHttp} so raw requests belong to the same session. */
+    CookieManager cookieManager() {
+        return cookies;
+    }
+
+    /** The app's base URL (ending in a slash). */
+    URI base() {
+        return base;
+    }
+
     URI resolve(String path) {
         return path.startsWith("http") ? URI.create(path) : base.resolve(path);
     }
