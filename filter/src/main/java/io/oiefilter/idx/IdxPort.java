@@ -48,8 +48,6 @@ public interface IdxPort {
     /** Revokes a token at sign-out; failures are logged, not thrown (the session ends either way). */
     void revoke(String token, String tokenTypeHint);
 
-    /** Starts over inside the same transaction (cancel). */
-    IdxStep cancel(IdxTransaction tx) throws IdxException;
 
     /** Exchanges the interaction code of a succeeded transaction for tokens. */
     TokenSet redeem(IdxTransaction tx) throws IdxException;

@@ -78,9 +78,11 @@ final class SignInEndpoints {
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("Pragma", "no-cache");
         boolean get = SIGN_IN.equals(endpoint) || ACTIVATE.equals(endpoint);
+        String method = req.getMethod();
+        boolean allowed = get ? "GET".equals(method) || "HEAD".equals(method) : "POST".equals(method);
         if (!get && !STEPS.contains(endpoint) && !LOGOUT.equals(endpoint)) {
             pages.error(req, res, HttpServletResponse.SC_NOT_FOUND, "oie.error.notFound", 0);
-        } else if (get != ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))) {
+        } else if (!allowed) {
             res.setHeader("Allow", get ? "GET, HEAD" : "POST");
             pages.error(req, res, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "oie.error.methodNotAllowed", 0);
         } else if (SIGN_IN.equals(endpoint)) {

@@ -71,7 +71,21 @@ final class SignInPages {
         res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
         res.setHeader("Referrer-Policy", "same-origin");
         res.setHeader("X-Content-Type-Options", "nosniff");
-        req.getRequestDispatcher(config.viewPrefix() + view.page() + ".jsp").forward(req, res);
+        req.getRequestDispatcher(config.viewPrefix() + view.page() + ".jsp").forward(asRendering(req), res);
+    }
+
+    /** JSPs answer GET, POST and HEAD only: a page for a PATCH (a 405, say) is rendered as for a GET. */
+    private static HttpServletRequest asRendering(HttpServletRequest req) {
+        String method = req.getMethod();
+        if ("GET".equals(method) || "POST".equals(method) || "HEAD".equals(method)) {
+            return req;
+        }
+        return new jakarta.servlet.http.HttpServletRequestWrapper(req) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+        };
     }
 
     /**

@@ -224,11 +224,6 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     }
 
     @Override
-    public IdxStep cancel(IdxTransaction tx) throws IdxException {
-        return step(tx, "cancel", c -> c.cancel(tx.step().stateHandle()));
-    }
-
-    @Override
     public void revoke(String token, String tokenTypeHint) {
         if (token == null) {
             return;
@@ -238,8 +233,10 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
                 c.revokeToken(tokenTypeHint, token);
                 return null;
             });
-            if (r.failure() != null) {
-                LOG.warn("oie-filter: revoking the {0} failed: HTTP {1}", tokenTypeHint, r.failure().getHttpStatus());
+            // 2.0.0 ignores the status of a revocation; the raw exchange does not.
+            int status = r.failure() != null ? r.failure().getHttpStatus() : r.exchange().status();
+            if (r.failure() != null || status >= 400) {
+                LOG.warn("oie-filter: revoking the {0} failed: HTTP {1}", tokenTypeHint, status);
             }
         } catch (IdxException e) {
             LOG.warn("oie-filter: revoking the {0} failed: {1}", tokenTypeHint, e.getMessage());

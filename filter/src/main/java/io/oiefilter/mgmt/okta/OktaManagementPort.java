@@ -2,7 +2,6 @@ package io.oiefilter.mgmt.okta;
 
 import com.okta.sdk.authc.credentials.TokenClientCredentials;
 import com.okta.sdk.cache.Caches;
-import com.okta.sdk.client.ClientBuilder;
 import com.okta.sdk.client.Clients;
 import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.api.UserFactorApi;
@@ -49,21 +48,18 @@ public final class OktaManagementPort implements ManagementPort {
             // The configuration lets http through only for loopback hosts (a local simulator).
             System.setProperty("okta.testing.disableHttpsCheck", "true");
         }
-        ApiClient client = client(orgUrl, apiToken, timeout).build();
-        this.users = new UserApi(client);
-        this.lifecycle = new UserLifecycleApi(client);
-        // Factor calls are not retried by the SDK: a retried challenge sends another email, and a 429
-        // ("an email was recently sent") must reach the page at once, not hold the request until
-        // Okta's rate-limit window resets.
-        this.factors = new UserFactorApi(client(orgUrl, apiToken, timeout).setRetryMaxAttempts(0).build());
-    }
-
-    private static ClientBuilder client(URI orgUrl, String apiToken, Duration timeout) {
-        return Clients.builder()
+        // No retries by the SDK: a retried challenge sends another email; a 429 or 503 must end the attempt at
+        // once (the person can sign in again), not hold a thread until Okta's rate-limit window resets.
+        ApiClient client = Clients.builder()
                 .setOrgUrl(orgUrl.toString())
                 .setClientCredentials(new TokenClientCredentials(apiToken))
                 .setCacheManager(Caches.newDisabledCacheManager())
-                .setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
+                .setConnectionTimeout((int) Math.max(1, timeout.toSeconds()))
+                .setRetryMaxAttempts(0)
+                .build();
+        this.users = new UserApi(client);
+        this.lifecycle = new UserLifecycleApi(client);
+        this.factors = new UserFactorApi(client);
     }
 
     @Override
