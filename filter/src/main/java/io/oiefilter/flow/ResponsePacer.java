@@ -35,7 +35,8 @@ public final class ResponsePacer {
         Sleeper REAL = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
     }
 
-    private static final int KEPT = 64;
+    /** Recent enough to follow Okta's and the server's mood of the moment, many enough to be a distribution. */
+    private static final int KEPT = 16;
     /** Before anything was measured: typical loopback-to-Okta figures, only until real ones come. */
     private static final Map<Operation, Duration> DEFAULTS = Map.of(
             Operation.REFUSED_STEP, Duration.ofMillis(150), Operation.OKTA_STEP, Duration.ofMillis(80),
@@ -83,17 +84,29 @@ public final class ResponsePacer {
         };
     }
 
-    /** Waits until a sample of {@code op} has passed since {@code startNanos}; no wait when it has. */
+    /**
+     * Waits until a sample of {@code op} has passed since {@code startNanos}; no wait when it has. A
+     * sleeping thread wakes a little late (timer granularity, scheduling); how late it has been is
+     * kept and asked for that much less, so that the wait ends on time.
+     */
     public void padAsIf(Operation op, long startNanos) {
-        long left = sample(op).toNanos() - (System.nanoTime() - startNanos);
+        long target = sample(op).toNanos();
+        long left = target - (System.nanoTime() - startNanos) - lateNanos;
         if (left > 0) {
+            long asleep = System.nanoTime();
             try {
                 sleeper.sleep(Duration.ofNanos(left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            long late = Math.max(0, System.nanoTime() - asleep - left);
+            lateNanos = Math.min(MAX_LATE_NANOS, (lateNanos * 4 + late) / 5); // a moving average
         }
     }
+
+    /** How late a sleeping thread has woken lately (a moving average), never more than {@link #MAX_LATE_NANOS}. */
+    private volatile long lateNanos;
+    private static final long MAX_LATE_NANOS = Duration.ofMillis(5).toNanos();
 
     /** The last {@link #KEPT} durations of one operation. */
     private static final class Ring {
