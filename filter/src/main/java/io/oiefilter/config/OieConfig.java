@@ -1,12 +1,8 @@
 package io.oiefilter.config;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -94,24 +90,24 @@ public final class OieConfig {
     }
 
     private OieConfig(Resolver r) {
-        this.issuer = r.required(ISSUER, OieConfig::issuer);
+        this.issuer = r.required(ISSUER, ConfigValues::issuer);
         this.clientId = r.required(CLIENT_ID, v -> v);
         this.clientSecret = r.required(CLIENT_SECRET, v -> v);
-        this.redirectUri = r.required(REDIRECT_URI, OieConfig::absoluteHttpUri);
-        this.scopes = r.optional(SCOPES, "openid profile email", OieConfig::scopes);
+        this.redirectUri = r.required(REDIRECT_URI, ConfigValues::absoluteHttpUri);
+        this.scopes = r.optional(SCOPES, "openid profile email", ConfigValues::scopes);
         this.protectedPaths = r.optional(PROTECTED_PATHS, "/*", PathPatterns::parse);
         this.excludedPaths = r.optional(EXCLUDED_PATHS, "", PathPatterns::parse);
-        this.basePath = r.optional(BASE_PATH, "/oie", OieConfig::appPath);
-        this.defaultSuccessPath = r.optional(DEFAULT_SUCCESS_PATH, "/", OieConfig::appPath);
-        this.viewPrefix = r.optional(VIEW_PREFIX, "/WEB-INF/oie/", OieConfig::viewPrefix);
-        this.principalClaim = r.optional(PRINCIPAL_CLAIM, "preferred_username", OieConfig::claimName);
-        this.groupsClaim = r.optional(GROUPS_CLAIM, "groups", OieConfig::claimName);
-        this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> Duration.ofSeconds(range(v, 1, 300)));
-        this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> Duration.ofSeconds(range(v, 0, 3600)));
-        this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", OieConfig::appPath);
-        this.postLogoutRedirectUri = r.optional(POST_LOGOUT_REDIRECT_URI, "", v -> v.isEmpty() ? null : absoluteHttpUri(v));
+        this.basePath = r.optional(BASE_PATH, "/oie", ConfigValues::appPath);
+        this.defaultSuccessPath = r.optional(DEFAULT_SUCCESS_PATH, "/", ConfigValues::appPath);
+        this.viewPrefix = r.optional(VIEW_PREFIX, "/WEB-INF/oie/", ConfigValues::viewPrefix);
+        this.principalClaim = r.optional(PRINCIPAL_CLAIM, "preferred_username", ConfigValues::claimName);
+        this.groupsClaim = r.optional(GROUPS_CLAIM, "groups", ConfigValues::claimName);
+        this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> Duration.ofSeconds(ConfigValues.range(v, 1, 300)));
+        this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> Duration.ofSeconds(ConfigValues.range(v, 0, 3600)));
+        this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", ConfigValues::appPath);
+        this.postLogoutRedirectUri = r.optional(POST_LOGOUT_REDIRECT_URI, "", v -> v.isEmpty() ? null : ConfigValues.absoluteHttpUri(v));
         // The Management API is the issuer's org unless told otherwise.
-        this.managementOrgUrl = r.optional(MANAGEMENT_ORG_URL, issuer.getScheme() + "://" + issuer.getRawAuthority(), OieConfig::issuer);
+        this.managementOrgUrl = r.optional(MANAGEMENT_ORG_URL, issuer.getScheme() + "://" + issuer.getRawAuthority(), ConfigValues::issuer);
         this.managementToken = r.optional(MANAGEMENT_TOKEN, "", v -> v.isEmpty() ? null : v);
         this.activationStrategy = r.optional(ACTIVATION_STRATEGY, managementToken == null ? "auto" : "management-api", v -> {
             if (!v.matches("auto|none|management-api|okta-email|[\\w$.]+")) {
@@ -122,28 +118,28 @@ public final class OieConfig {
             }
             return v;
         });
-        this.activationRevealStatus = r.optional(ACTIVATION_REVEAL_STATUS, "false", OieConfig::bool);
-        this.activationMaxPerLogin = r.optional(ACTIVATION_MAX_PER_LOGIN, "3", v -> range(v, 1, 1000));
-        this.activationMaxPerAddress = r.optional(ACTIVATION_MAX_PER_ADDRESS, "10", v -> range(v, 1, 100_000));
-        this.activationMaxLookupsPerAddress = r.optional(ACTIVATION_MAX_LOOKUPS_PER_ADDRESS, "100", v -> range(v, 1, 1_000_000));
+        this.activationRevealStatus = r.optional(ACTIVATION_REVEAL_STATUS, "false", ConfigValues::bool);
+        this.activationMaxPerLogin = r.optional(ACTIVATION_MAX_PER_LOGIN, "3", v -> ConfigValues.range(v, 1, 1000));
+        this.activationMaxPerAddress = r.optional(ACTIVATION_MAX_PER_ADDRESS, "10", v -> ConfigValues.range(v, 1, 100_000));
+        this.activationMaxLookupsPerAddress = r.optional(ACTIVATION_MAX_LOOKUPS_PER_ADDRESS, "100", v -> ConfigValues.range(v, 1, 1_000_000));
         this.trustedProxies = r.optional(TRUSTED_PROXIES, "", v -> v.isEmpty() ? AddressRanges.NONE : AddressRanges.parse(v));
-        this.signInMaxAge = r.optional(SIGN_IN_MAX_AGE, "0", v -> Duration.ofMinutes(range(v, 0, 525_600)));
-        this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(range(v, 1, 10_080)));
-        this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> range(v, 1, 100));
+        this.signInMaxAge = r.optional(SIGN_IN_MAX_AGE, "0", v -> Duration.ofMinutes(ConfigValues.range(v, 0, 525_600)));
+        this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(ConfigValues.range(v, 1, 10_080)));
+        this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> ConfigValues.range(v, 1, 100));
         this.activationAttemptStore = r.optional(ACTIVATION_ATTEMPT_STORE, "memory", v -> {
             if (!v.equals("memory") && !v.equals("jcache")) {
                 throw new IllegalArgumentException("must be memory or jcache");
             }
             return v;
         });
-        this.signUpEnabled = r.optional(SIGN_UP_ENABLED, "true", OieConfig::bool);
-        this.signUpMaxPerAddress = r.optional(SIGN_UP_MAX_PER_ADDRESS, "10", v -> range(v, 1, 100_000));
+        this.signUpEnabled = r.optional(SIGN_UP_ENABLED, "true", ConfigValues::bool);
+        this.signUpMaxPerAddress = r.optional(SIGN_UP_MAX_PER_ADDRESS, "10", v -> ConfigValues.range(v, 1, 100_000));
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
         } else {
             String username = r.optional(SMTP_USERNAME, "", v -> v);
-            this.smtp = new Smtp(smtpHost, r.optional(SMTP_PORT, "587", v -> range(v, 1, 65535)),
+            this.smtp = new Smtp(smtpHost, r.optional(SMTP_PORT, "587", v -> ConfigValues.range(v, 1, 65535)),
                     r.required(SMTP_FROM, v -> {
                         if (!v.contains("@")) {
                             throw new IllegalArgumentException("must be an email address");
@@ -151,28 +147,8 @@ public final class OieConfig {
                         return v;
                     }),
                     username.isEmpty() ? null : username, r.optional(SMTP_PASSWORD, "", v -> v),
-                    r.optional(SMTP_START_TLS, "true", OieConfig::bool));
+                    r.optional(SMTP_START_TLS, "true", ConfigValues::bool));
         }
-    }
-
-    private static boolean bool(String v) {
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("must be true or false");
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private static int range(String v, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max);
-        }
-        return n;
     }
 
     /** Resolves from the given sources, the first one that has a key winning. */
@@ -244,75 +220,6 @@ public final class OieConfig {
                 + ", scopes=" + scopes + ", protectedPaths=" + protectedPaths + ", excludedPaths=" + excludedPaths
                 + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy + ", trustedProxies=" + trustedProxies
                 + ", attemptStore=" + activationAttemptStore + "}";
-    }
-
-    private static URI issuer(String v) {
-        URI uri = absoluteHttpUri(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("must not have a query or fragment");
-        }
-        if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("must use https (http is accepted only for a loopback host such as 127.0.0.1)");
-        }
-        return uri;
-    }
-
-    private static URI absoluteHttpUri(String v) {
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an absolute http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a valid URL: " + e.getReason());
-        }
-    }
-
-    static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false; // a name other than localhost: never resolve it here
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static List<String> scopes(String v) {
-        List<String> s = Arrays.stream(v.split("[,\\s]+")).filter(x -> !x.isEmpty()).distinct().toList();
-        if (!s.contains("openid")) {
-            throw new IllegalArgumentException("must include openid");
-        }
-        return s;
-    }
-
-    private static String appPath(String v) {
-        if (!v.startsWith("/") || v.startsWith("//") || v.contains("\\") || v.contains("..")) {
-            throw new IllegalArgumentException("must be a path inside the application, starting with a single /");
-        }
-        return v.length() > 1 && v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-    }
-
-    private static String viewPrefix(String v) {
-        String p = appPath(v);
-        return p.endsWith("/") ? p : p + "/";
-    }
-
-    private static String claimName(String v) {
-        if (!v.matches("[A-Za-z0-9_:.\\-]+")) {
-            throw new IllegalArgumentException("is not a claim name");
-        }
-        return v;
     }
 
     /** Walks the sources for one key and turns parse failures into messages that name it. */
