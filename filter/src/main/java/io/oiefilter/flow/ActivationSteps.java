@@ -206,7 +206,7 @@ final class ActivationSteps {
                 LOG.info("oie-filter: an activation link was refused by Okta (used, expired or unknown) from {0}", clientAddress);
                 return FlowResult.Failed.clientError("oie.error.activationLinkInvalid", 410);
             }
-            return SignInFlow.failed("activation link", e);
+            return OktaFailures.page("activation link", e);
         }
     }
 

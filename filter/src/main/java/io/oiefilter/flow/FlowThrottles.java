@@ -26,42 +26,33 @@ final class FlowThrottles {
         this.window = config.activationThrottleWindow();
     }
 
-    /** Counts one code typed on this sign-in; returns how many so far (past the limit when the store failed). */
+    /** Counts one code typed on this sign-in; returns how many so far. */
     int codeAttempt(String flowId) {
-        try {
-            return store.hit("code:" + flowId, FLOW_WINDOW);
-        } catch (RuntimeException e) {
-            LOG.warn("oie-filter: the attempt store failed, the code is not checked: {0}", e.toString());
-            return Integer.MAX_VALUE;
-        }
+        return count("code:" + flowId, FLOW_WINDOW);
     }
 
     /** A code was sent: the cooldown before another starts now. */
     void codeSent(String flowId) {
-        try {
-            store.hit("resend:" + flowId, cooldown);
-        } catch (RuntimeException e) {
-            LOG.warn("oie-filter: the attempt store failed: {0}", e.toString());
-        }
-    }
-
-    /** Counts an activation link opened from {@code address} (each costs an interact with the app's secret). */
-    int linkOpened(String address) {
-        try {
-            return store.hit("link:" + address, window);
-        } catch (RuntimeException e) {
-            LOG.warn("oie-filter: the attempt store failed: {0}", e.toString());
-            return Integer.MAX_VALUE;
-        }
+        count("resend:" + flowId, cooldown);
     }
 
     /** True for one caller per cooldown, however many ask at once. */
     boolean claimResend(String flowId) {
+        return cooldown.isZero() || count("resend:" + flowId, cooldown) == 1;
+    }
+
+    /** Counts an activation link opened from {@code address} (each costs an interact with the app's secret). */
+    int linkOpened(String address) {
+        return count("link:" + address, window);
+    }
+
+    /** One more for {@code key}; past every limit when the store fails. */
+    private int count(String key, Duration in) {
         try {
-            return cooldown.isZero() || store.hit("resend:" + flowId, cooldown) == 1;
+            return store.hit(key, in);
         } catch (RuntimeException e) {
-            LOG.warn("oie-filter: the attempt store failed, no code is sent: {0}", e.toString());
-            return false;
+            LOG.warn("oie-filter: the attempt store failed, its limits hold as if reached: {0}", e.toString());
+            return Integer.MAX_VALUE;
         }
     }
 }

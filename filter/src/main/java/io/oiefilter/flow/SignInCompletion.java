@@ -43,7 +43,7 @@ final class SignInCompletion {
         try {
             tokens = idx.redeem(tx);
         } catch (IdxException e) {
-            return SignInFlow.failed("token", e);
+            return OktaFailures.page("token", e);
         }
         JWTClaimsSet claims;
         try {

@@ -37,8 +37,6 @@ public final class SignInFlow implements AutoCloseable {
     /** The authenticator types this filter has pages for. */
     public static final Set<String> SUPPORTED_TYPES = StepNavigator.SUPPORTED_TYPES;
     private static final OieLog LOG = OieLog.of(SignInFlow.class);
-    /** When Okta says "too many requests" without saying until when. */
-    private static final int RATE_LIMIT_RETRY_SECONDS = 60;
 
     private final IdxPort idx;
     private final OieConfig config;
@@ -123,7 +121,7 @@ public final class SignInFlow implements AutoCloseable {
         try {
             s = navigator.begun(state).withIdentifier(id);
         } catch (IdxException e) {
-            return failed("begin", e);
+            return OktaFailures.page("begin", e);
         }
         IdxTransaction tx = s.transaction();
         boolean needsPassword = tx.step().remediation("identify").map(r -> r.hasField("credentials")).orElse(false);
@@ -230,7 +228,7 @@ public final class SignInFlow implements AutoCloseable {
         try {
             return navigator.call(navigator.begun(state), "oie.error.stepRefused", idx::recover);
         } catch (IdxException e) {
-            return failed("begin", e);
+            return OktaFailures.page("begin", e);
         }
     }
 
@@ -297,16 +295,5 @@ public final class SignInFlow implements AutoCloseable {
 
     private static boolean empty(char[] secret) {
         return secret == null || secret.length == 0;
-    }
-
-    /** Okta could not complete a step: one log line with the cause, never a stack trace. */
-    static FlowResult failed(String where, IdxException e) {
-        LOG.warn("oie-filter: sign-in {0} failed ({1}): {2}", where, e.kind(), e.getMessage());
-        return switch (e.kind()) {
-            case RATE_LIMITED -> new FlowResult.Failed("oie.error.rateLimited",
-                    e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : RATE_LIMIT_RETRY_SECONDS);
-            case SESSION_EXPIRED -> new FlowResult.Failed("oie.error.sessionExpired", 0);
-            default -> new FlowResult.Failed("oie.error.unavailable", 0);
-        };
     }
 }

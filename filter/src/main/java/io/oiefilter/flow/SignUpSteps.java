@@ -44,7 +44,7 @@ final class SignUpSteps {
         try {
             s = navigator.begun(state);
         } catch (IdxException e) {
-            return SignInFlow.failed("begin", e);
+            return OktaFailures.page("begin", e);
         }
         if (s.transaction().step().remediation("select-enroll-profile").isEmpty()) {
             return navigator.page(s, List.of("oie.error.signUpUnavailable")); // the org changed its policy since

@@ -70,7 +70,7 @@ final class StepNavigator {
         try {
             return next(SignInState.notBegun(), begin(), null);
         } catch (IdxException e) {
-            return SignInFlow.failed("begin", e);
+            return OktaFailures.page("begin", e);
         }
     }
 
@@ -105,7 +105,7 @@ final class StepNavigator {
         return switch (e.kind()) {
             case REJECTED -> page(state, List.of(refusalKey));
             case SESSION_EXPIRED -> expired();
-            default -> SignInFlow.failed("step", e);
+            default -> OktaFailures.page("step", e);
         };
     }
 

@@ -34,10 +34,6 @@ final class IdxStates {
     private IdxStates() {
     }
 
-    static IdxStep toStep(IDXResponse r) {
-        return toStep(r, new byte[0]);
-    }
-
     static IdxStep toStep(IDXResponse r, byte[] rawBody) {
         List<IdxRemediation> remediations = new ArrayList<>();
         if (r.remediation() != null && r.remediation().remediationOptions() != null) {
