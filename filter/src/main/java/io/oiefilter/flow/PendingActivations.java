@@ -63,15 +63,17 @@ public final class PendingActivations implements AutoCloseable {
     void submit(String flowId, Instant until, Supplier<ActivationStart> start) {
         long submitted = System.nanoTime();
         CompletableFuture<ActivationStart> result = new CompletableFuture<>();
-        if (pending.size() >= MAX_KEPT) {
-            LOG.warn("oie-filter: {0} activations pending already; this one is not started", MAX_KEPT);
-            completeAsIfStarted(result, ActivationStart.NONE, submitted);
-            return;
-        }
+        // Kept even past the cap (it then holds nothing but "none"), so that its page is answered as late as any.
+        boolean full = pending.size() >= MAX_KEPT;
         pending.put(flowId, result);
         long keepMillis = Math.max(1000, Duration.between(clock.instant(), until).toMillis());
         try {
             timer.schedule(() -> pending.remove(flowId, result), keepMillis, TimeUnit.MILLISECONDS);
+            if (full) {
+                LOG.warn("oie-filter: {0} activations pending already; this one is not started", MAX_KEPT);
+                completeAsIfStarted(result, ActivationStart.NONE, submitted);
+                return;
+            }
             work.execute(() -> {
                 ActivationStart s;
                 try {

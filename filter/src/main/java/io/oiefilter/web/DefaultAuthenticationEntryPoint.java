@@ -25,7 +25,9 @@ public final class DefaultAuthenticationEntryPoint implements AuthenticationEntr
             return;
         }
         SavedRequests.save(request);
-        SessionCookies.harden(request, response);
+        if (request.getSession(false) != null && request.getSession(false).isNew()) {
+            SessionCookies.harden(request, response); // the session that keeps the page was created just now
+        }
         response.sendRedirect(response.encodeRedirectURL(signInUrl));
     }
 

@@ -3,6 +3,7 @@ package io.oiefilter.web;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,16 @@ final class SessionCookies {
     private SessionCookies() {
     }
 
+    /** The request's session, created if need be; a new one's cookie hardened. */
+    static HttpSession session(HttpServletRequest req, HttpServletResponse res) {
+        HttpSession session = req.getSession(true);
+        if (session.isNew()) {
+            harden(req, res);
+        }
+        return session;
+    }
+
+    /** After a session was created elsewhere (or its id changed): its cookie hardened. */
     static void harden(HttpServletRequest req, HttpServletResponse res) {
         if (res.isCommitted()) {
             return;

@@ -117,8 +117,7 @@ final class SignInEndpoints {
     }
 
     private void signInPage(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
-        HttpSession session = req.getSession(true);
-        SessionCookies.harden(req, res);
+        HttpSession session = SessionCookies.session(req, res);
         if (session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE) != null) {
             redirect(req, res, SavedRequests.takeOr(session, config.defaultSuccessPath()));
             return;
@@ -184,8 +183,7 @@ final class SignInEndpoints {
 
     private void outcome(HttpServletRequest req, HttpServletResponse res, FlowResult result, boolean afterPost)
             throws IOException, ServletException {
-        HttpSession session = req.getSession(true);
-        SessionCookies.harden(req, res);
+        HttpSession session = SessionCookies.session(req, res);
         if (result instanceof FlowResult.Page page) {
             session.setAttribute(STATE_ATTRIBUTE, page.state());
             if (afterPost && page.messageKeys().isEmpty()) {
@@ -202,7 +200,9 @@ final class SignInEndpoints {
             LOG.info("oie-filter: {0} signed in", signedIn.authentication().user().getName());
             redirect(req, res, SavedRequests.takeOr(session, config.defaultSuccessPath()));
         } else if (result instanceof FlowResult.Failed failed) {
-            session.removeAttribute(STATE_ATTRIBUTE);
+            if (failed.status() == 429 || failed.status() >= 500) {
+                session.removeAttribute(STATE_ATTRIBUTE); // Okta could not go on; a bad link leaves a sign-in as it was
+            }
             pages.error(req, res, failed.status(), failed.messageKey(), failed.retryAfterSeconds());
         }
     }

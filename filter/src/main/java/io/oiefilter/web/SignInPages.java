@@ -62,8 +62,7 @@ final class SignInPages {
     private void show(HttpServletRequest req, HttpServletResponse res, int status, SignInView view, List<String> messages,
                       String identifier, String stepId, SignInPageModel.Details details,
                       Map<String, List<String>> fieldMessages) throws IOException, ServletException {
-        String csrf = CsrfTokens.tokenFor(req.getSession(true));
-        SessionCookies.harden(req, res);
+        String csrf = CsrfTokens.tokenFor(SessionCookies.session(req, res));
         req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, details, fieldMessages));
         res.setStatus(status);
