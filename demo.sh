@@ -44,13 +44,15 @@ cat > "$WORK/loopback.preboot" <<'PREBOOT'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1
 PREBOOT
+# The client secret and the API token go in the environment of this one process, never in its arguments (which
+# every user of the machine can read in ps): /proc/<pid>/environ is readable by its owner only.
+OKTA_OAUTH2_CLIENT_SECRET=demo-client-secret-not-for-production \
+OKTA_CLIENT_TOKEN=00demo-management-api-token-not-for-production \
 java -Xmx512m -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
      -Dokta.oauth2.issuer=http://127.0.0.1:$SIM_PORT/oauth2/default \
      -Dokta.oauth2.clientId=0oa-demo-web-app \
-     -Dokta.oauth2.clientSecret=demo-client-secret-not-for-production \
-     -Dokta.client.token=00demo-management-api-token-not-for-production \
      -Dokta.oauth2.redirectUri=http://localhost:$APP_PORT/sample/authorization-code/callback \
-     -Doie.postLogoutRedirectUri=http://localhost:$APP_PORT/sample/ \
+     -Doie.postLogoutRedirectUri=http://localhost:$APP_PORT/sample/oie/signed-out \
      -jar "$WORK/payara-micro.jar" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 --clustername oie-demo --disablephonehome --prebootcommandfile "$WORK/loopback.preboot" \
      --rootdir "$WORK/payara-root" --port $APP_PORT \
      --deploy sample-war/target/sample.war > "$WORK/payara.log" 2>&1 &
@@ -66,6 +68,8 @@ for _ in $(seq 1 120); do
     Open:      http://localhost:$APP_PORT/sample/
     Sign in:   alice@example.com / Wonderland-2026!
     Activate:  pat@example.com (PROVISIONED): enter it on the sign-in page, read the code in the outbox
+    Unlock:    lou@example.com (LOCKED_OUT): "Unlock account?" on the sign-in page, code in the outbox
+    Sign up:   open to @example.com addresses (the sample activates that domain only)
     Okta org:  http://127.0.0.1:$SIM_PORT/oauth2/default (the local simulator)
     Outbox:    http://127.0.0.1:$SIM_PORT/admin/outbox.html (emails the org "sent")
 

@@ -88,21 +88,26 @@ public final class Activation {
             outcome = strategy.onIdentifyFailed(new ActivationRequest(request.login(), request.locale(), request.clientAddress(),
                     management.get()));
         } catch (RuntimeException e) {
-            LOG.warn("oie-filter: activation strategy {0} failed: {1}", strategy.getClass().getName(), e.toString());
-            outcome = null;
+            event(ActivationEvent.Type.REFUSED, request, "the strategy " + strategy.getClass().getName() + " failed: " + e);
+            outcome = ActivationOutcome.notApplicable("the strategy failed");
         }
         if (outcome == null) {
-            outcome = ActivationOutcome.notApplicable();
+            outcome = ActivationOutcome.notApplicable("the strategy answered null");
         }
-        if (outcome.kind() == ActivationOutcome.Kind.NOT_APPLICABLE) {
-            try {
-                attempts.release(address, window);
-                attempts.release(login, window);
-            } catch (RuntimeException e) {
-                LOG.warn("oie-filter: the attempt store failed: {0}", e.toString());
+        // Every decision is the operator's to see: the person's page is the same whatever it was.
+        switch (outcome.kind()) {
+            case NOT_APPLICABLE -> {
+                event(ActivationEvent.Type.NOT_APPLICABLE, request, outcome.reason());
+                try {
+                    attempts.release(address, window);
+                    attempts.release(login, window);
+                } catch (RuntimeException e) {
+                    LOG.warn("oie-filter: the attempt store failed: {0}", e.toString());
+                }
             }
-        } else if (outcome.kind() == ActivationOutcome.Kind.EMAIL_SENT) {
-            event(ActivationEvent.Type.STARTED, request, "activation email sent by Okta");
+            case ACTIVATION_TOKEN -> event(ActivationEvent.Type.TOKEN_ISSUED, request, "activation token from "
+                    + strategy.getClass().getSimpleName());
+            case EMAIL_SENT -> event(ActivationEvent.Type.STARTED, request, "activation email sent by Okta");
         }
         return outcome;
     }

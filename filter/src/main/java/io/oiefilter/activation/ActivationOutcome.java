@@ -14,23 +14,34 @@ public final class ActivationOutcome {
         EMAIL_SENT
     }
 
-    private static final ActivationOutcome NOT_APPLICABLE = new ActivationOutcome(Kind.NOT_APPLICABLE, null, null, null);
-    private static final ActivationOutcome EMAIL_SENT = new ActivationOutcome(Kind.EMAIL_SENT, null, null, null);
+    private static final ActivationOutcome NOT_APPLICABLE = new ActivationOutcome(Kind.NOT_APPLICABLE, null, null, null,
+            "the strategy gave no reason");
+    private static final ActivationOutcome EMAIL_SENT = new ActivationOutcome(Kind.EMAIL_SENT, null, null, null, null);
 
     private final Kind kind;
     private final String activationToken;
     private final String email;
     private final String userId;
+    private final String reason;
 
-    private ActivationOutcome(Kind kind, String activationToken, String email, String userId) {
+    private ActivationOutcome(Kind kind, String activationToken, String email, String userId, String reason) {
         this.kind = kind;
         this.activationToken = activationToken;
         this.email = email;
         this.userId = userId;
+        this.reason = reason;
     }
 
     public static ActivationOutcome notApplicable() {
         return NOT_APPLICABLE;
+    }
+
+    /**
+     * Not applicable, and why: the operator reads it in the log and in the activation event (never
+     * the person, whose page is the same either way). No secret belongs in it.
+     */
+    public static ActivationOutcome notApplicable(String reason) {
+        return new ActivationOutcome(Kind.NOT_APPLICABLE, null, null, null, Objects.requireNonNull(reason, "reason"));
     }
 
     public static ActivationOutcome activationToken(String token) {
@@ -51,7 +62,7 @@ public final class ActivationOutcome {
      * (Without the id it looks the login up.)
      */
     public static ActivationOutcome activationToken(String token, String email, String userId) {
-        return new ActivationOutcome(Kind.ACTIVATION_TOKEN, Objects.requireNonNull(token, "token"), email, userId);
+        return new ActivationOutcome(Kind.ACTIVATION_TOKEN, Objects.requireNonNull(token, "token"), email, userId, null);
     }
 
     public static ActivationOutcome emailSent() {
@@ -70,6 +81,11 @@ public final class ActivationOutcome {
     /** The account's email address, when the strategy knows it. */
     public String email() {
         return email;
+    }
+
+    /** Why the strategy did not act, for {@link Kind#NOT_APPLICABLE}; null otherwise. */
+    public String reason() {
+        return reason;
     }
 
     /** The account's Okta user id, when the strategy knows it. */

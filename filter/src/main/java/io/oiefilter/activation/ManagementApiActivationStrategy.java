@@ -32,7 +32,7 @@ public class ManagementApiActivationStrategy implements ActivationStrategy {
         try {
             Optional<ManagedUser> user = management.findByLogin(request.login());
             if (user.isEmpty()) {
-                return ActivationOutcome.notApplicable();
+                return ActivationOutcome.notApplicable("no user has this login");
             }
             Optional<String> token = switch (user.get().status()) {
                 case PROVISIONED -> management.reactivate(user.get().id(), sendEmail);
@@ -40,17 +40,18 @@ public class ManagementApiActivationStrategy implements ActivationStrategy {
                 default -> null;
             };
             if (token == null) {
-                return ActivationOutcome.notApplicable();
+                return ActivationOutcome.notApplicable("status " + user.get().status() + ": not awaiting activation");
             }
             if (sendEmail) {
                 return ActivationOutcome.emailSent();
             }
             String email = user.get().email();
             String id = user.get().id();
-            return token.map(t -> ActivationOutcome.activationToken(t, email, id)).orElseGet(ActivationOutcome::notApplicable);
+            return token.map(t -> ActivationOutcome.activationToken(t, email, id))
+                    .orElseGet(() -> ActivationOutcome.notApplicable("the Management API gave no activation token"));
         } catch (ManagementException e) {
             LOG.warn("oie-filter: activation look-up failed: {0}", e.getMessage());
-            return ActivationOutcome.notApplicable();
+            return ActivationOutcome.notApplicable("the Management API look-up failed");
         }
     }
 }

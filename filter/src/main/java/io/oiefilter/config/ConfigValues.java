@@ -100,4 +100,21 @@ final class ConfigValues {
         }
         return v;
     }
+
+    /** Lower-case domains, comma or space separated, each without "@"; empty: none. */
+    static List<String> emailDomains(String v) {
+        List<String> d = Arrays.stream(v.split("[,\\s]+")).filter(x -> !x.isEmpty())
+                .map(x -> x.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).distinct().toList();
+        for (String x : d) {
+            if (!x.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                throw new IllegalArgumentException("'" + x + "' is not a domain name");
+            }
+        }
+        return d;
+    }
+
+    /** A link's target: an absolute http(s) URL, or a path inside the application. */
+    static String linkTarget(String v) {
+        return v.startsWith("/") ? appPath(v) : absoluteHttpUri(v).toString();
+    }
 }

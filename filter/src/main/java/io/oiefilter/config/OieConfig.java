@@ -38,6 +38,8 @@ public final class OieConfig {
     public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
     public static final String SIGN_UP_ENABLED = "oie.signUp.enabled";
     public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
+    public static final String SIGN_UP_EMAIL_DOMAINS = "oie.signUp.emailDomains";
+    public static final String HELP_URL = "oie.helpUrl";
     public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
     public static final String TRUSTED_PROXIES = "oie.trustedProxies";
     public static final String SIGN_IN_MAX_AGE = "oie.signIn.maxAgeMinutes";
@@ -80,6 +82,8 @@ public final class OieConfig {
     private final Smtp smtp;
     private final boolean signUpEnabled;
     private final int signUpMaxPerAddress;
+    private final List<String> signUpEmailDomains;
+    private final String helpUrl;
 
     /** Where the filter's own activation codes are sent from; the password is never printed. */
     public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
@@ -134,6 +138,8 @@ public final class OieConfig {
         });
         this.signUpEnabled = r.optional(SIGN_UP_ENABLED, "true", ConfigValues::bool);
         this.signUpMaxPerAddress = r.optional(SIGN_UP_MAX_PER_ADDRESS, "10", v -> ConfigValues.range(v, 1, 100_000));
+        this.signUpEmailDomains = r.optional(SIGN_UP_EMAIL_DOMAINS, "", ConfigValues::emailDomains);
+        this.helpUrl = r.optional(HELP_URL, "", v -> v.isEmpty() ? null : ConfigValues.linkTarget(v));
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -205,6 +211,10 @@ public final class OieConfig {
     public boolean signUpEnabled() { return signUpEnabled; }
     /** Sign-up forms sent per client address per hour. */
     public int signUpMaxPerAddress() { return signUpMaxPerAddress; }
+    /** The email domains sign-up is open to ("example.com"); empty: any. */
+    public List<String> signUpEmailDomains() { return signUpEmailDomains; }
+    /** The "Need help signing in?" link on every page: an http(s) URL or a path in the app; empty: none. */
+    public Optional<String> helpUrl() { return Optional.ofNullable(helpUrl); }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 

@@ -45,6 +45,7 @@ public final class SignInFlow implements AutoCloseable {
     private final SignInCompletion completion;
     private final StepNavigator navigator;
     private final SignUpSteps signUp;
+    private final UnlockSteps unlock;
     private final ActivationSteps activation;
     private final PendingActivations pending;
     private final SignInLifetime lifetime;
@@ -77,6 +78,7 @@ public final class SignInFlow implements AutoCloseable {
         this.navigator = new StepNavigator(idx, completion, new SignInTemplate(), throttles, pacer,
                 active == null ? null : active.delivery(), user -> steps[0].completed(user), clock);
         this.signUp = new SignUpSteps(idx, navigator, attempts, config);
+        this.unlock = new UnlockSteps(idx, navigator);
         this.pending = active == null ? null : pending != null ? pending : new PendingActivations(pacer);
         this.activation = active == null ? null
                 : new ActivationSteps(idx, active, codeSender, this.pending, navigator, throttles, pacer, this.pending::execute, config,
@@ -113,6 +115,11 @@ public final class SignInFlow implements AutoCloseable {
     }
 
     public FlowResult identify(SignInState state, String identifier, char[] password, Client client) {
+        return identify(state, identifier, password, false, client);
+    }
+
+    /** @param rememberMe "Keep me signed in", passed to Okta as IDX's rememberMe */
+    public FlowResult identify(SignInState state, String identifier, char[] password, boolean rememberMe, Client client) {
         if (identifier == null || identifier.isBlank()) {
             return navigator.page(state, List.of("oie.error.identifierRequired"));
         }
@@ -130,7 +137,7 @@ public final class SignInFlow implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            return navigator.next(s, tx, idx.identify(tx, id, needsPassword ? password : null));
+            return navigator.next(s, tx, idx.identify(tx, id, needsPassword ? password : null, rememberMe));
         } catch (IdxException e) {
             SignInState current = e.current() != null ? s.with(tx.withStep(e.current())) : s;
             if (e.kind() == IdxException.Kind.REJECTED) {
@@ -226,10 +233,26 @@ public final class SignInFlow implements AutoCloseable {
 
     public FlowResult forgotPassword(SignInState state) {
         try {
-            return navigator.call(navigator.begun(state), "oie.error.stepRefused", idx::recover);
+            return navigator.call(navigator.begun(state).withPurpose(SignInState.Purpose.RECOVERY), "oie.error.stepRefused",
+                    idx::recover);
         } catch (IdxException e) {
             return OktaFailures.page("begin", e);
         }
+    }
+
+    /** "I already have an account": from the sign-up form to the sign-in form (IDX select-identify). */
+    public FlowResult identifyInstead(SignInState state) {
+        return signUp.identifyInstead(state);
+    }
+
+    /** "Unlock account?": the self-service unlock form. */
+    public FlowResult unlock(SignInState state) {
+        return unlock.unlock(state);
+    }
+
+    /** The unlock form's answer. */
+    public FlowResult unlockAccount(SignInState state, String identifier, String authenticatorId) {
+        return unlock.unlockAccount(state, identifier, authenticatorId);
     }
 
     /** Start over: a new first page (Okta's transaction, if any, is left to expire). */

@@ -21,9 +21,10 @@ import java.util.Base64;
  * @param activation   whether this is an activation, and how far it is known to be one
  * @param deadline     when an activation page stops taking codes; the same for every kind of account
  * @param proof        how the email address is proven when Okta's IDX does not send the code itself
+ * @param purpose      what the person set out to do, so that each page can say what it is for
  */
 public record SignInState(IdxTransaction transaction, String identifier, String flowId, int stepNumber, Instant codeSentAt,
-                          ActivationStage activation, Instant deadline, EmailProof proof) implements Serializable {
+                          ActivationStage activation, Instant deadline, EmailProof proof, Purpose purpose) implements Serializable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where an activation stands. */
@@ -39,18 +40,29 @@ public record SignInState(IdxTransaction transaction, String identifier, String 
         STARTED
     }
 
+    /** What the person set out to do: the same code page reads differently for each. */
+    public enum Purpose {
+        SIGN_IN, RECOVERY, SIGN_UP, UNLOCK,
+        /** Opened from an activation link: the person holds the account's token, so its pages may say so. */
+        ACTIVATION
+    }
+
+    public SignInState {
+        purpose = purpose == null ? Purpose.SIGN_IN : purpose;
+    }
+
     /** A sign-in not begun yet: the first page, and no Okta transaction. */
     public static SignInState notBegun() {
-        return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.NONE, null, null);
+        return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.NONE, null, null, Purpose.SIGN_IN);
     }
 
     /** Before an activation link's transaction begins: an activation from the start. */
     public static SignInState activationLink() {
-        return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.STARTED, null, null);
+        return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.STARTED, null, null, Purpose.ACTIVATION);
     }
 
     public static SignInState of(IdxTransaction tx) {
-        return new SignInState(tx, null, newFlowId(), 0, null, ActivationStage.NONE, null, null);
+        return new SignInState(tx, null, newFlowId(), 0, null, ActivationStage.NONE, null, null, Purpose.SIGN_IN);
     }
 
     public boolean begun() {
@@ -59,35 +71,39 @@ public record SignInState(IdxTransaction transaction, String identifier, String 
 
     /** The same page, with the transaction as Okta now states it. */
     public SignInState with(IdxTransaction tx) {
-        return new SignInState(tx, identifier, flowId, stepNumber, codeSentAt, activation, deadline, proof);
+        return new SignInState(tx, identifier, flowId, stepNumber, codeSentAt, activation, deadline, proof, purpose);
     }
 
     /** The next page. */
     public SignInState advancedTo(IdxTransaction tx) {
-        return new SignInState(tx, identifier, flowId, stepNumber + 1, codeSentAt, activation, deadline, proof);
+        return new SignInState(tx, identifier, flowId, stepNumber + 1, codeSentAt, activation, deadline, proof, purpose);
     }
 
     public SignInState withIdentifier(String id) {
-        return new SignInState(transaction, id, flowId, stepNumber, codeSentAt, activation, deadline, proof);
+        return new SignInState(transaction, id, flowId, stepNumber, codeSentAt, activation, deadline, proof, purpose);
     }
 
     public SignInState withCodeSentAt(Instant at) {
-        return new SignInState(transaction, identifier, flowId, stepNumber, at, activation, deadline, proof);
+        return new SignInState(transaction, identifier, flowId, stepNumber, at, activation, deadline, proof, purpose);
     }
 
     /** The activation page after a failed identify: a new flow id, so its counters are its own. */
     public SignInState activationPage(Instant sentAt, Instant until) {
-        return new SignInState(transaction, identifier, newFlowId(), stepNumber + 1, sentAt, ActivationStage.UNIFORM, until, null);
+        return new SignInState(transaction, identifier, newFlowId(), stepNumber + 1, sentAt, ActivationStage.UNIFORM, until, null, purpose);
     }
 
     /** An activation that really started: its transaction and, unless Okta sends the code, the proof. */
     public SignInState activationStarted(IdxTransaction tx, EmailProof how) {
-        return new SignInState(tx, identifier, flowId, stepNumber, codeSentAt, ActivationStage.STARTED, deadline, how);
+        return new SignInState(tx, identifier, flowId, stepNumber, codeSentAt, ActivationStage.STARTED, deadline, how, purpose);
     }
 
     /** The email address is proven (or a new code replaces the last one). */
     public SignInState withProof(EmailProof how) {
-        return new SignInState(transaction, identifier, flowId, stepNumber, codeSentAt, activation, deadline, how);
+        return new SignInState(transaction, identifier, flowId, stepNumber, codeSentAt, activation, deadline, how, purpose);
+    }
+
+    public SignInState withPurpose(Purpose p) {
+        return new SignInState(transaction, identifier, flowId, stepNumber, codeSentAt, activation, deadline, proof, p);
     }
 
     private static String newFlowId() {
@@ -98,6 +114,6 @@ public record SignInState(IdxTransaction transaction, String identifier, String 
 
     @Override
     public String toString() {
-        return "SignInState{" + transaction + ", step=" + stepNumber + ", activation=" + activation + "}";
+        return "SignInState{" + transaction + ", step=" + stepNumber + ", activation=" + activation + ", purpose=" + purpose + "}";
     }
 }

@@ -21,6 +21,12 @@ public enum SignInView {
     ACTIVATION_EMAIL("activation-email"),
     /** A new password: enrollment, reset after recovery, or an expired password; with the org's rules. */
     NEW_PASSWORD("new-password"),
+    /** select-authenticator-unlock-account: the account to unlock and how to prove it (self-service unlock). */
+    UNLOCK("unlock"),
+    /** A state with nothing left to do but read Okta's message ("Account successfully unlocked!"). */
+    TERMINAL("done"),
+    /** After sign-out: says so, and offers to sign in again. */
+    SIGNED_OUT("signed-out"),
     /** A step this filter does not handle yet. */
     UNSUPPORTED("unsupported"),
     /** Okta could not be used: a message and a retry link. */

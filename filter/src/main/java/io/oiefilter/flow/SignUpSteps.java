@@ -49,7 +49,19 @@ final class SignUpSteps {
         if (s.transaction().step().remediation("select-enroll-profile").isEmpty()) {
             return navigator.page(s, List.of("oie.error.signUpUnavailable")); // the org changed its policy since
         }
-        return navigator.call(s, "oie.error.stepRefused", idx::selectEnrollProfile);
+        return navigator.call(s.withPurpose(SignInState.Purpose.SIGN_UP), "oie.error.stepRefused", idx::selectEnrollProfile);
+    }
+
+    /**
+     * "I already have an account": back to the sign-in form through Okta's own select-identify, in the
+     * same transaction; a new first page where Okta does not offer it.
+     */
+    FlowResult identifyInstead(SignInState state) {
+        if (!state.begun() || state.transaction().step().remediation("select-identify").isEmpty()) {
+            return navigator.start();
+        }
+        return navigator.call(state.withPurpose(SignInState.Purpose.SIGN_IN).withIdentifier(null), "oie.error.stepRefused",
+                idx::selectIdentify);
     }
 
     /** The sign-up form's values: required ones are checked here, the rest by Okta. */
@@ -72,6 +84,12 @@ final class SignUpSteps {
                 profile.put(f.name(), v);
             }
         }
+        String email = profile.getOrDefault("email", "");
+        if (!config.signUpEmailDomains().isEmpty() && config.signUpEmailDomains().stream()
+                .noneMatch(d -> email.toLowerCase(Locale.ROOT).endsWith("@" + d))) {
+            LOG.info("oie-filter: sign-up refused for {0}: sign-up is open to {1} only", email, config.signUpEmailDomains());
+            return navigator.page(state, List.of("oie.error.signUpDomain"));
+        }
         SignInState s = state.withIdentifier(profile.get("email"));
         IdxTransaction tx = s.transaction();
         try {
@@ -81,25 +99,39 @@ final class SignUpSteps {
                 return navigator.refused(s, e, "oie.error.signUpRejected");
             }
             SignInState current = e.current() != null ? s.with(tx.withStep(e.current())) : s;
-            return new FlowResult.Page(current, navigator.viewOf(current), List.of("oie.error.signUpRejected"),
-                    messagesByField(e.messages(), profileFields(form.get())));
+            Map<String, List<String>> byField = messagesByField(e.messages(), profileFields(form.get()));
+            // Okta's words next to the fields they are about; ours only when it named none.
+            return new FlowResult.Page(current, navigator.viewOf(current),
+                    byField.isEmpty() ? List.of("oie.error.signUpRejected") : List.of(), byField);
         }
     }
 
     /**
-     * okta-idx-java 2.0.0 keeps the text of Okta's field errors but not which field they were on;
-     * Okta names the field by its label ("'Email' must be…", "A user with this Email…").
+     * Where Okta's answer says which field a message is on, there; otherwise (okta-idx-java 2.0.0 keeps
+     * the text of Okta's field errors but not their field) by the field's label, as Okta names it
+     * ("'Email' must be…", "A user with this Email…"). Each text once.
      */
     static Map<String, List<String>> messagesByField(List<IdxMessage> messages, List<IdxField> fields) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (IdxMessage m : messages) {
+            if (m.text() != null && m.field() != null && fields.stream().anyMatch(f -> f.name().equals(m.field()))) {
+                addOnce(out, m.field(), m.text()); // Okta said which field
+                continue;
+            }
             String text = m.text() == null ? "" : m.text().toLowerCase(Locale.ROOT);
             fields.stream().filter(f -> f.label() != null && !f.label().isBlank()
                             && text.contains(f.label().toLowerCase(Locale.ROOT)))
                     .max(Comparator.comparingInt(f -> f.label().length())) // "Email" in "Secondary email" loses
-                    .ifPresent(f -> out.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(m.text()));
+                    .ifPresent(f -> addOnce(out, f.name(), m.text()));
         }
         return out;
+    }
+
+    private static void addOnce(Map<String, List<String>> out, String field, String text) {
+        List<String> texts = out.computeIfAbsent(field, k -> new ArrayList<>());
+        if (!texts.contains(text)) {
+            texts.add(text);
+        }
     }
 
     /** The attributes an enroll-profile form asks for (the fields of its userProfile object). */

@@ -2,6 +2,7 @@ package io.oiefilter.flow;
 
 import io.oiefilter.activation.ActivationStrategy;
 import io.oiefilter.idx.IdxException;
+import io.oiefilter.idx.IdxMessage;
 import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.idx.IdxRemediation;
@@ -12,6 +13,7 @@ import io.oiefilter.log.OieLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,7 +105,14 @@ final class StepNavigator {
 
     FlowResult refused(SignInState state, IdxException e, String refusalKey) {
         return switch (e.kind()) {
-            case REJECTED -> page(state, List.of(refusalKey));
+            case REJECTED -> {
+                // Why a new password was refused is Okta's to say ("found in a list of commonly used passwords"):
+                // its words go next to the field, instead of ours.
+                List<String> reasons = viewOf(state) == SignInView.NEW_PASSWORD ? e.messages().stream()
+                        .filter(m -> "passcode".equals(m.field()) && m.text() != null).map(IdxMessage::text).toList() : List.of();
+                yield reasons.isEmpty() ? page(state, List.of(refusalKey))
+                        : new FlowResult.Page(state, viewOf(state), List.of(), Map.of("password", reasons));
+            }
             case SESSION_EXPIRED -> expired();
             default -> OktaFailures.page("step", e);
         };
@@ -192,12 +201,13 @@ final class StepNavigator {
     static SignInView viewFor(IdxStep step) {
         Optional<IdxRemediation> first = step.first();
         if (first.isEmpty()) {
-            return SignInView.UNSUPPORTED;
+            return step.messages().isEmpty() || step.succeeded() ? SignInView.UNSUPPORTED : SignInView.TERMINAL;
         }
         String type = step.currentType();
         return switch (first.get().name()) {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
             case "enroll-profile" -> SignInView.SIGN_UP;
+            case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
             case "challenge-authenticator" -> "password".equals(type) ? SignInView.PASSWORD
                     : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
             case "enroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD

@@ -9,6 +9,8 @@ import java.io.Serializable;
  * @param resendHref  where to ask for a new code, if the authenticator sends codes
  * @param recoverHref where to start password recovery, if offered
  * @param rules       the password rules, for a password being set (null otherwise or when unknown)
+ * @param sentTo      where a code went, as Okta shows it (a masked address such as "a***e@example.com"), or null
  */
-public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules) implements Serializable {
+public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo)
+        implements Serializable {
 }

@@ -19,7 +19,21 @@ public interface IdxPort {
     IdxStep introspect(IdxTransaction tx) throws IdxException;
 
     /** identify, with the password too when the form asks for it in one step (password may be null). */
-    IdxStep identify(IdxTransaction tx, String identifier, char[] password) throws IdxException;
+    default IdxStep identify(IdxTransaction tx, String identifier, char[] password) throws IdxException {
+        return identify(tx, identifier, password, false);
+    }
+
+    /** identify, with IDX's {@code rememberMe} ("Keep me signed in"). */
+    IdxStep identify(IdxTransaction tx, String identifier, char[] password, boolean rememberMe) throws IdxException;
+
+    /** select-identify: from the sign-up form back to the sign-in form, in the same transaction. */
+    IdxStep selectIdentify(IdxTransaction tx) throws IdxException;
+
+    /** unlock-account: asks for the self-service unlock form (identifier and a method). */
+    IdxStep unlockAccount(IdxTransaction tx) throws IdxException;
+
+    /** select-authenticator-unlock-account: the account to unlock and the authenticator to prove it with. */
+    IdxStep selectUnlock(IdxTransaction tx, String identifier, String authenticatorId) throws IdxException;
 
     /**
      * Answers the current authenticator with a passcode: a password or code (challenge-authenticator,

@@ -16,14 +16,22 @@ import java.util.Optional;
  * @param tokenUrl               where the interaction code is exchanged, once it succeeded
  * @param expiresAt              when Okta forgets the transaction, when it said so (null when unknown)
  * @param enrolledTypes          the types of the authenticators the user has enrolled, as far as Okta tells
+ * @param messages               what Okta says about the state itself (a terminal "account unlocked", say)
  */
 public record IdxStep(String stateHandle, List<IdxRemediation> remediations, IdxAuthenticator current,
-                      String interactionCode, String tokenUrl, Instant expiresAt, List<String> enrolledTypes)
+                      String interactionCode, String tokenUrl, Instant expiresAt, List<String> enrolledTypes,
+                      List<IdxMessage> messages)
         implements Serializable {
 
     public IdxStep {
         remediations = remediations == null ? List.of() : List.copyOf(remediations);
         enrolledTypes = enrolledTypes == null ? List.of() : List.copyOf(enrolledTypes);
+        messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+
+    public IdxStep(String stateHandle, List<IdxRemediation> remediations, IdxAuthenticator current,
+                   String interactionCode, String tokenUrl, Instant expiresAt, List<String> enrolledTypes) {
+        this(stateHandle, remediations, current, interactionCode, tokenUrl, expiresAt, enrolledTypes, List.of());
     }
 
     public boolean succeeded() {

@@ -33,6 +33,10 @@ final class SignInEndpoints {
     static final String SKIP = "/skip";
     static final String FORGOT_PASSWORD = "/forgot-password";
     static final String RESTART = "/restart";
+    static final String HAVE_ACCOUNT = "/have-account";
+    static final String UNLOCK = "/unlock";
+    static final String UNLOCK_ACCOUNT = "/unlock-account";
+    static final String SIGNED_OUT = "/signed-out";
     static final String LOGOUT = "/logout";
     static final String ACTIVATE = "/activate";
     static final String SIGN_UP = "/sign-up";
@@ -45,19 +49,21 @@ final class SignInEndpoints {
      * probe) is shown where the sign-in stands: in particular the activation pages answer only their
      * own actions, alike for every account.
      */
-    private static final Map<SignInView, Set<String>> ACTIONS = new EnumMap<>(Map.of(
-            SignInView.IDENTIFY, Set.of(IDENTIFY, FORGOT_PASSWORD, SIGN_UP, RESTART),
-            SignInView.SIGN_UP, Set.of(REGISTER, RESTART),
-            SignInView.PASSWORD, Set.of(ANSWER, FORGOT_PASSWORD, RESTART),
-            SignInView.CODE, Set.of(ANSWER, RESEND, SKIP, RESTART),
-            SignInView.SELECT, Set.of(SELECT, SKIP, RESTART),
-            SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART),
-            SignInView.ACTIVATION_EMAIL, Set.of(RESTART),
-            SignInView.NEW_PASSWORD, Set.of(NEW_PASSWORD, SKIP, RESTART),
-            SignInView.UNSUPPORTED, Set.of(RESTART),
-            SignInView.ERROR, Set.of(RESTART)));
+    private static final Map<SignInView, Set<String>> ACTIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(SignInView.IDENTIFY, Set.of(IDENTIFY, FORGOT_PASSWORD, SIGN_UP, UNLOCK, RESTART)),
+            Map.entry(SignInView.UNLOCK, Set.of(UNLOCK_ACCOUNT, RESTART)),
+            Map.entry(SignInView.TERMINAL, Set.of(RESTART)),
+            Map.entry(SignInView.SIGN_UP, Set.of(REGISTER, HAVE_ACCOUNT, RESTART)),
+            Map.entry(SignInView.PASSWORD, Set.of(ANSWER, FORGOT_PASSWORD, RESTART)),
+            Map.entry(SignInView.CODE, Set.of(ANSWER, RESEND, SKIP, RESTART)),
+            Map.entry(SignInView.SELECT, Set.of(SELECT, SKIP, RESTART)),
+            Map.entry(SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART)),
+            Map.entry(SignInView.ACTIVATION_EMAIL, Set.of(RESTART)),
+            Map.entry(SignInView.NEW_PASSWORD, Set.of(NEW_PASSWORD, SKIP, RESTART)),
+            Map.entry(SignInView.UNSUPPORTED, Set.of(RESTART)),
+            Map.entry(SignInView.ERROR, Set.of(RESTART))));
     private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
-            SIGN_UP, REGISTER);
+            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT);
     private static final OieLog LOG = OieLog.of(SignInEndpoints.class);
 
     private final OieConfig config;
@@ -77,7 +83,7 @@ final class SignInEndpoints {
     void handle(String endpoint, HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("Pragma", "no-cache");
-        boolean get = SIGN_IN.equals(endpoint) || ACTIVATE.equals(endpoint);
+        boolean get = SIGN_IN.equals(endpoint) || ACTIVATE.equals(endpoint) || SIGNED_OUT.equals(endpoint);
         String method = req.getMethod();
         boolean allowed = get ? "GET".equals(method) || "HEAD".equals(method) : "POST".equals(method);
         if (!get && !STEPS.contains(endpoint) && !LOGOUT.equals(endpoint)) {
@@ -89,6 +95,8 @@ final class SignInEndpoints {
             signInPage(req, res);
         } else if (ACTIVATE.equals(endpoint)) {
             activationLink(req, res);
+        } else if (SIGNED_OUT.equals(endpoint)) {
+            signedOut(req, res);
         } else {
             post(endpoint, req, res);
         }
@@ -122,8 +130,29 @@ final class SignInEndpoints {
             redirect(req, res, SavedRequests.takeOr(session, config.defaultSuccessPath()));
             return;
         }
+        Flash flash = "GET".equals(req.getMethod()) ? Flash.take(session) : null;
+        if (flash != null && flash.isError()) {
+            pages.error(req, res, flash.status(), flash.errorKey(), flash.retryAfter());
+            return;
+        }
         SignInState state = (SignInState) session.getAttribute(STATE_ATTRIBUTE);
-        outcome(req, res, state == null ? flow.start() : flow.show(state), false);
+        FlowResult result = state == null ? flow.start() : flow.show(state);
+        if (flash != null && result instanceof FlowResult.Page page && flash.stepId().equals(SignInPages.stepId(page.state()))) {
+            session.setAttribute(STATE_ATTRIBUTE, page.state());
+            pages.render(req, res, HttpServletResponse.SC_OK,
+                    new FlowResult.Page(page.state(), page.view(), flash.messageKeys(), flash.fieldMessages()), flash.formValues());
+            return;
+        }
+        outcome(req, res, result, false);
+    }
+
+    /** Where sign-out ends (Okta's post-logout redirect too): says so; Okta's {@code ?state=} is dropped from the address. */
+    private void signedOut(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
+        if (req.getQueryString() != null) {
+            redirect(req, res, config.basePath() + SIGNED_OUT);
+            return;
+        }
+        pages.plain(req, res, SignInView.SIGNED_OUT, List.of("oie.info.signedOut"));
     }
 
     private void activationLink(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
@@ -135,7 +164,7 @@ final class SignInEndpoints {
             return;
         }
         // The token came in a link from Okta's email; it goes to Okta in a POST body and nowhere else.
-        outcome(req, res, flow.activateWithLink(token, client(req)), true);
+        outcome(req, res, flow.activateWithLink(token, client(req)), true, Map.of());
     }
 
     private void step(String endpoint, FormInput form, HttpServletRequest req, HttpServletResponse res)
@@ -152,11 +181,12 @@ final class SignInEndpoints {
                 || (SignInPages.stepId(state).equals(form.get(STEP_PARAMETER)) && ACTIONS.get(view).contains(endpoint));
         if (!current) {
             // A form from an earlier page (another tab, the back button): show where the sign-in stands now.
-            outcome(req, res, new FlowResult.Page(state, view, List.of("oie.error.stalePage")), true);
+            outcome(req, res, new FlowResult.Page(state, view, List.of("oie.error.stalePage")), true, Map.of());
             return;
         }
         FlowResult result = switch (endpoint) {
-            case IDENTIFY -> flow.identify(state, form.get("identifier"), form.chars("password"), client(req));
+            case IDENTIFY -> flow.identify(state, form.get("identifier"), form.chars("password"), form.get("rememberMe") != null,
+                    client(req));
             case ANSWER -> flow.answer(state, form.chars("passcode"));
             case NEW_PASSWORD -> flow.newPassword(state, form.chars("password"), form.chars("confirmPassword"));
             case SELECT -> flow.select(state, form.get("authenticator"));
@@ -165,9 +195,13 @@ final class SignInEndpoints {
             case FORGOT_PASSWORD -> flow.forgotPassword(state);
             case SIGN_UP -> flow.signUp(state);
             case REGISTER -> flow.register(state, profileParameters(form, state), client(req));
+            case HAVE_ACCOUNT -> flow.identifyInstead(state);
+            case UNLOCK -> flow.unlock(state);
+            case UNLOCK_ACCOUNT -> flow.unlockAccount(state, form.get("identifier"), form.get("authenticator"));
             default -> flow.restart(state);
         };
-        outcome(req, res, result, true);
+        // The sign-up form's values come back with its refusal (never a password: the form has none).
+        outcome(req, res, result, true, REGISTER.equals(endpoint) ? profileParameters(form, state) : Map.of());
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -177,20 +211,32 @@ final class SignInEndpoints {
         if (throughOkta.isPresent()) {
             res.sendRedirect(throughOkta.get().toString());
         } else {
-            redirect(req, res, config.postLogoutPath());
+            redirect(req, res, config.basePath() + SIGNED_OUT);
         }
     }
 
     private void outcome(HttpServletRequest req, HttpServletResponse res, FlowResult result, boolean afterPost)
             throws IOException, ServletException {
+        outcome(req, res, result, afterPost, Map.of());
+    }
+
+    /**
+     * Stores what the result leaves and answers it. After a POST (or an activation link) the answer is
+     * always a redirect, its messages carried in a {@link Flash}: reload and back never repeat an action.
+     */
+    private void outcome(HttpServletRequest req, HttpServletResponse res, FlowResult result, boolean afterPost,
+                         Map<String, String> formValues) throws IOException, ServletException {
         HttpSession session = SessionCookies.session(req, res);
         if (result instanceof FlowResult.Page page) {
             session.setAttribute(STATE_ATTRIBUTE, page.state());
-            if (afterPost && page.messageKeys().isEmpty()) {
-                redirect(req, res, config.basePath() + SIGN_IN); // post/redirect/get between steps
+            if (afterPost) {
+                if (!page.messageKeys().isEmpty() || !page.fieldMessages().isEmpty()) {
+                    Flash.page(SignInPages.stepId(page.state()), page.messageKeys(), page.fieldMessages(), formValues).store(session);
+                }
+                redirect(req, res, config.basePath() + SIGN_IN);
                 return;
             }
-            pages.render(req, res, HttpServletResponse.SC_OK, page);
+            pages.render(req, res, HttpServletResponse.SC_OK, page, Map.of());
         } else if (result instanceof FlowResult.SignedIn signedIn) {
             session.removeAttribute(STATE_ATTRIBUTE);
             req.changeSessionId(); // session fixation: the id the browser had before sign-in is dead now
@@ -202,6 +248,11 @@ final class SignInEndpoints {
         } else if (result instanceof FlowResult.Failed failed) {
             if (failed.status() == 429 || failed.status() >= 500) {
                 session.removeAttribute(STATE_ATTRIBUTE); // Okta could not go on; a bad link leaves a sign-in as it was
+            }
+            if (afterPost && "POST".equals(req.getMethod())) { // a bad activation link (a GET) keeps its 4xx
+                Flash.error(failed.messageKey(), failed.status(), failed.retryAfterSeconds()).store(session);
+                redirect(req, res, config.basePath() + SIGN_IN);
+                return;
             }
             pages.error(req, res, failed.status(), failed.messageKey(), failed.retryAfterSeconds());
         }

@@ -4,6 +4,8 @@ import io.oiefilter.idx.IdxField;
 import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.PasswordRules;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,50 +14,89 @@ import java.util.Map;
  * properties, not record components). Every value is escaped by the JSPs on output.
  */
 public final class SignInPageModel {
+    /** Messages about one field are shown next to it (and named by it); the rest at the top of the page. */
+    private static final Map<String, String> FIELD_OF_MESSAGE = Map.ofEntries(
+            Map.entry("oie.error.identifierRequired", "identifier"),
+            Map.entry("oie.error.passwordRequired", "password"),
+            Map.entry("oie.error.passwordIncorrect", "password"),
+            Map.entry("oie.error.passwordRejected", "password"),
+            Map.entry("oie.error.passwordsDiffer", "confirmPassword"),
+            Map.entry("oie.error.codeRequired", "passcode"),
+            Map.entry("oie.error.codeInvalid", "passcode"),
+            Map.entry("oie.error.chooseAuthenticator", "authenticator"),
+            Map.entry("oie.error.signUpDomain", "email"));
+
     private final String view;
-    private final List<String> messageKeys;
+    private final List<String> pageMessageKeys = new ArrayList<>();
+    private final Map<String, List<String>> fieldMessageKeys = new LinkedHashMap<>();
     private final String identifier;
     private final String csrfToken;
     private final String actionBase;
     private final String stepId;
     private final Details details;
     private final Map<String, List<String>> fieldMessages;
+    private final Map<String, String> formValues;
+    private final Links links;
+    private final String nonce;
 
     /** Step details beyond the messages; {@link #forError} for the error pages. */
-    record Details(boolean passwordOnSignIn, boolean recovering, boolean canRecover, boolean enrolling, boolean skippable,
+    record Details(boolean passwordOnSignIn, String purpose, boolean canRecover, boolean enrolling, boolean skippable,
                    List<IdxOption> options, PasswordRules rules, long resendWaitSeconds, int retryAfterSeconds,
-                   List<String> remediationNames, boolean signUpAvailable, List<IdxField> profileFields) {
+                   List<String> remediationNames, boolean signUpAvailable, List<IdxField> profileFields,
+                   boolean rememberMeOffered, boolean unlockAvailable, String sentTo, List<String> oktaMessages) {
         /** An error page has no step: only how long to wait, when Okta said so. */
         static Details forError(int retryAfterSeconds) {
-            return new Details(false, false, false, false, false, List.of(), null, 0, retryAfterSeconds, List.of(), false,
-                    List.of());
+            return new Details(false, "SIGN_IN", false, false, false, List.of(), null, 0, retryAfterSeconds, List.of(), false,
+                    List.of(), false, false, null, List.of());
         }
     }
 
+    /** Where a page's links lead: help (may be null), the app's home, the sign-up domains to name. */
+    record Links(String helpUrl, String homeUrl, String signUpDomains) {
+    }
+
     SignInPageModel(String view, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
-                    String stepId, Details details, Map<String, List<String>> fieldMessages) {
+                    String stepId, Details details, Map<String, List<String>> fieldMessages, Map<String, String> formValues,
+                    Links links, String nonce) {
         this.view = view;
-        this.messageKeys = List.copyOf(messageKeys);
+        for (String key : messageKeys) {
+            String field = FIELD_OF_MESSAGE.get(key);
+            if (field == null) {
+                pageMessageKeys.add(key);
+            } else {
+                fieldMessageKeys.computeIfAbsent(field, k -> new ArrayList<>()).add(key);
+            }
+        }
         this.identifier = identifier;
         this.csrfToken = csrfToken;
         this.actionBase = actionBase;
         this.stepId = stepId;
         this.details = details;
         this.fieldMessages = Map.copyOf(fieldMessages);
+        this.formValues = Map.copyOf(formValues);
+        this.links = links;
+        this.nonce = nonce;
     }
 
     public String getView() { return view; }
-    public List<String> getMessageKeys() { return messageKeys; }
+    /** The messages about the page as a whole (the others are in {@link #getFieldMessageKeys()}). */
+    public List<String> getMessageKeys() { return pageMessageKeys; }
+    /** The filter's messages about one field, by field name: identifier, password, confirmPassword, passcode, email... */
+    public Map<String, List<String>> getFieldMessageKeys() { return fieldMessageKeys; }
     /** The identifier the person typed, to show back (escaped). */
     public String getIdentifier() { return identifier; }
     public String getCsrfParameter() { return CsrfTokens.PARAMETER; }
     public String getCsrfToken() { return csrfToken; }
     /** Identifies the step a form was rendered for, so a form from an older page is recognised. */
     public String getStepId() { return stepId; }
+    /** The nonce this response's Content-Security-Policy allows inline scripts with. */
+    public String getNonce() { return nonce; }
     /** One-step policy: the sign-in page asks for the password too. */
     public boolean isPasswordOnSignIn() { return details.passwordOnSignIn(); }
+    /** What the person set out to do: SIGN_IN, RECOVERY, SIGN_UP, UNLOCK or ACTIVATION (from an activation link). */
+    public String getPurpose() { return details.purpose(); }
     /** The identify page of a password recovery. */
-    public boolean isRecovering() { return details.recovering(); }
+    public boolean isRecovering() { return "RECOVERY".equals(details.purpose()); }
     /** "Forgot password?" can be offered. */
     public boolean isCanRecover() { return details.canRecover(); }
     /** An authenticator is being enrolled (not verified). */
@@ -66,14 +107,36 @@ public final class SignInPageModel {
     public long getResendWaitSeconds() { return details.resendWaitSeconds(); }
     public int getRetryAfterSeconds() { return details.retryAfterSeconds(); }
     public List<String> getRemediationNames() { return details.remediationNames(); }
+    /** The remediation Okta leads with (enroll-authenticator, reset-authenticator...), or "". */
+    public String getStep() { return details.remediationNames().isEmpty() ? "" : details.remediationNames().get(0); }
     /** The org lets people sign up and the app has not switched it off. */
     public boolean isSignUpAvailable() { return details.signUpAvailable(); }
     /** The sign-up form's fields (name, label, required), as the org's profile policy asks. */
     public List<IdxField> getProfileFields() { return details.profileFields(); }
-    /** Okta's messages about sign-up fields, by field name (escaped on output). */
+    /** Okta's "Keep me signed in" (IDX rememberMe) is on the sign-in form. */
+    public boolean isRememberMeOffered() { return details.rememberMeOffered(); }
+    /** The org offers self-service unlock ("Unlock account?"). */
+    public boolean isUnlockAvailable() { return details.unlockAvailable(); }
+    /** Where the code went, as Okta shows it (a masked address), or null. */
+    public String getSentTo() { return details.sentTo(); }
+    /** Okta's own words about a state that only has something to say (escaped on output). */
+    public List<String> getOktaMessages() { return details.oktaMessages(); }
+    /** Whether something is said about this field (for aria-invalid). */
+    public boolean invalid(String field) {
+        return fieldMessageKeys.containsKey(field) || fieldMessages.containsKey(field);
+    }
+
+    /** Okta's messages about fields (sign-up fields; why a new password was refused), by field name (escaped on output). */
     public Map<String, List<String>> getFieldMessages() { return fieldMessages; }
+    /** Values typed into the sign-up form before it was refused, by field name (escaped on output). */
+    public Map<String, String> getFormValues() { return formValues; }
+    public String getHelpUrl() { return links.helpUrl(); }
+    public String getHomeUrl() { return links.homeUrl(); }
+    /** The email domains sign-up is open to, to name them; empty when any. */
+    public String getSignUpDomains() { return links.signUpDomains(); }
     public String getSignUpUrl() { return actionBase + SignInEndpoints.SIGN_UP; }
     public String getRegisterUrl() { return actionBase + SignInEndpoints.REGISTER; }
+    public String getHaveAccountUrl() { return actionBase + SignInEndpoints.HAVE_ACCOUNT; }
     public String getSignInUrl() { return actionBase + SignInEndpoints.SIGN_IN; }
     public String getIdentifyUrl() { return actionBase + SignInEndpoints.IDENTIFY; }
     public String getAnswerUrl() { return actionBase + SignInEndpoints.ANSWER; }
@@ -82,5 +145,7 @@ public final class SignInPageModel {
     public String getResendUrl() { return actionBase + SignInEndpoints.RESEND; }
     public String getSkipUrl() { return actionBase + SignInEndpoints.SKIP; }
     public String getForgotPasswordUrl() { return actionBase + SignInEndpoints.FORGOT_PASSWORD; }
+    public String getUnlockUrl() { return actionBase + SignInEndpoints.UNLOCK; }
+    public String getUnlockAccountUrl() { return actionBase + SignInEndpoints.UNLOCK_ACCOUNT; }
     public String getRestartUrl() { return actionBase + SignInEndpoints.RESTART; }
 }

@@ -5,6 +5,7 @@ import io.oiefilter.flow.FlowResult;
 import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
+import io.oiefilter.idx.IdxMessage;
 import io.oiefilter.idx.IdxRemediation;
 import io.oiefilter.idx.IdxStep;
 import jakarta.servlet.ServletException;
@@ -22,6 +23,7 @@ import java.util.Optional;
 
 /** Renders the filter's pages: the model a JSP reads, the headers every page gets, the JSP. */
 final class SignInPages {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final OieConfig config;
     private final SignInFlow flow;
 
@@ -30,15 +32,17 @@ final class SignInPages {
         this.flow = flow;
     }
 
-    void render(HttpServletRequest req, HttpServletResponse res, int status, FlowResult.Page page)
+    void render(HttpServletRequest req, HttpServletResponse res, int status, FlowResult.Page page, Map<String, String> formValues)
             throws IOException, ServletException {
         SignInState state = page.state();
         IdxStep step = flow.stepOf(state);
-        Optional<IdxRemediation> select = SignInFlow.selectRemediation(step);
+        Optional<IdxRemediation> select = SignInFlow.selectRemediation(step)
+                .or(() -> step.remediation("select-authenticator-unlock-account"));
         String first = step.first().map(IdxRemediation::name).orElse("");
+        boolean recovering = first.equals("identify-recovery") || state.purpose() == SignInState.Purpose.RECOVERY;
         SignInPageModel.Details details = new SignInPageModel.Details(
                 step.remediation("identify").map(r -> r.hasField("credentials")).orElse(false),
-                first.equals("identify-recovery"),
+                recovering ? SignInState.Purpose.RECOVERY.name() : state.purpose().name(),
                 step.current() != null && step.current().recoverHref() != null,
                 first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
                 step.remediation("skip").isPresent(),
@@ -46,8 +50,13 @@ final class SignInPages {
                 step.current() == null ? null : step.current().rules(),
                 flow.secondsUntilResend(state), 0, step.remediationNames(),
                 config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
-                step.remediation("enroll-profile").map(SignInFlow::profileFields).orElse(List.of()));
-        show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details, page.fieldMessages());
+                step.remediation("enroll-profile").map(SignInFlow::profileFields).orElse(List.of()),
+                step.remediation("identify").map(r -> r.hasField("rememberMe")).orElse(false),
+                step.remediation("unlock-account").isPresent(),
+                step.current() == null ? null : step.current().sentTo(),
+                page.view() == SignInView.TERMINAL ? step.messages().stream().map(IdxMessage::text).toList() : List.of());
+        show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details, page.fieldMessages(),
+                formValues);
     }
 
     void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
@@ -56,21 +65,39 @@ final class SignInPages {
             res.setHeader("Retry-After", String.valueOf(retryAfter));
         }
         show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", SignInPageModel.Details.forError(retryAfter),
-                Map.of());
+                Map.of(), Map.of());
+    }
+
+    /** A page with no sign-in behind it (signed out, say): its view and messages only. */
+    void plain(HttpServletRequest req, HttpServletResponse res, SignInView view, List<String> messageKeys)
+            throws IOException, ServletException {
+        show(req, res, HttpServletResponse.SC_OK, view, messageKeys, null, "", SignInPageModel.Details.forError(0), Map.of(), Map.of());
     }
 
     private void show(HttpServletRequest req, HttpServletResponse res, int status, SignInView view, List<String> messages,
                       String identifier, String stepId, SignInPageModel.Details details,
-                      Map<String, List<String>> fieldMessages) throws IOException, ServletException {
+                      Map<String, List<String>> fieldMessages, Map<String, String> formValues) throws IOException, ServletException {
         String csrf = CsrfTokens.tokenFor(SessionCookies.session(req, res));
+        String nonce = nonce();
+        String help = config.helpUrl().map(u -> u.startsWith("/") ? req.getContextPath() + u : u).orElse(null);
+        SignInPageModel.Links links = new SignInPageModel.Links(help, req.getContextPath() + config.postLogoutPath(),
+                String.join(", ", config.signUpEmailDomains()));
         req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
-                req.getContextPath() + config.basePath(), stepId, details, fieldMessages));
+                req.getContextPath() + config.basePath(), stepId, details, fieldMessages, formValues, links, nonce));
         res.setStatus(status);
         res.setHeader("X-Frame-Options", "DENY");
-        res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+        // Scripts: the app's own files, and the pages' small inline scripts carrying this response's nonce.
+        res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; script-src 'self' 'nonce-" + nonce
+                + "'; object-src 'none'; base-uri 'none'");
         res.setHeader("Referrer-Policy", "same-origin");
         res.setHeader("X-Content-Type-Options", "nosniff");
         req.getRequestDispatcher(config.viewPrefix() + view.page() + ".jsp").forward(asRendering(req), res);
+    }
+
+    private static String nonce() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getEncoder().encodeToString(b);
     }
 
     /** JSPs answer GET, POST and HEAD only: a page for a PATCH (a 405, say) is rendered as for a GET. */

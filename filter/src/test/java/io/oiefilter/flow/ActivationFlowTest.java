@@ -97,7 +97,7 @@ class ActivationFlowTest {
                 flow.newPassword(password.state(), "Activated-2026".toCharArray(), "Activated-2026".toCharArray()));
         assertEquals(login, done.authentication().user().getName());
         assertEquals(UserStatus.ACTIVE, sim.org().userByLogin(login).orElseThrow().status());
-        assertEquals(List.of(ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
+        assertEquals(List.of(ActivationEvent.Type.TOKEN_ISSUED, ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
     }
 
     @Test
@@ -166,8 +166,8 @@ class ActivationFlowTest {
         assertEquals(SignInView.ACTIVATION_CODE, p.view(), "the same page as ever");
         assertEquals(SignInState.ActivationStage.UNIFORM, p.state().activation());
         assertTrue(sim.outbox().to("pat@example.com").isEmpty());
-        assertEquals(List.of(ActivationEvent.Type.REFUSED), eventTypes());
-        assertTrue(events.get(0).detail().contains("no email authenticator"), events.get(0).detail());
+        assertEquals(List.of(ActivationEvent.Type.TOKEN_ISSUED, ActivationEvent.Type.REFUSED), eventTypes());
+        assertTrue(events.get(1).detail().contains("no email authenticator"), events.get(1).detail());
     }
 
     @Test
@@ -221,7 +221,7 @@ class ActivationFlowTest {
         assertInstanceOf(FlowResult.SignedIn.class,
                 flow.newPassword(password.state(), "Own-Code-2026".toCharArray(), "Own-Code-2026".toCharArray()));
         assertEquals(UserStatus.ACTIVE, sim.org().userByLogin("pat@example.com").orElseThrow().status());
-        assertEquals(List.of(ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
+        assertEquals(List.of(ActivationEvent.Type.TOKEN_ISSUED, ActivationEvent.Type.STARTED, ActivationEvent.Type.COMPLETED), eventTypes());
     }
 
     @Test

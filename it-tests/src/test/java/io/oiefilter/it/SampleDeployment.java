@@ -50,6 +50,7 @@ final class SampleDeployment {
     /** A page with its per-request values (CSRF token, step id) and the login typed blanked out, to compare pages. */
     static String normalised(String html, String login) {
         return html.replaceAll("name=\"(_csrf|step)\" value=\"[^\"]*\"", "name=\"$1\" value=\"\"")
+                .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"") // each response's own script nonce
                 .replace(login, "LOGIN").replaceAll("in \\d+ seconds", "in N seconds");
     }
 

@@ -252,7 +252,7 @@ class SignInStepsIT {
         assertEquals(revokes + 1, sim().requestLog().countOf("revoke"), "the access token is revoked (no refresh token was issued)");
         String location = out.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(sim().issuer() + "/v1/logout?id_token_hint="), location);
-        assertTrue(location.contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A" + deployed.getPort() + "%2Fsample%2F"), location);
+        assertTrue(location.contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A" + deployed.getPort() + "%2Fsample%2Foie%2Fsigned-out"), location);
         assertEquals(302, c.get("app/").statusCode(), "signed out");
     }
 

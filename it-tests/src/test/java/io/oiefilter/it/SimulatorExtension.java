@@ -31,7 +31,7 @@ public final class SimulatorExtension implements BeforeAllCallback {
             Org org = Org.defaultSeed();
             // The IT app's own address as a sign-out redirect URI of the demo app.
             org.app(SampleDeployment.CLIENT_ID).orElseThrow()
-                    .allowPostLogoutRedirectUri("http://localhost:" + System.getProperty("it.http.port") + "/sample/");
+                    .allowPostLogoutRedirectUri("http://localhost:" + System.getProperty("it.http.port") + "/sample/oie/signed-out");
             // Activation emails link to the app's own activation endpoint, as an org's template can.
             org.activationLinkTemplate("http://localhost:" + System.getProperty("it.http.port") + "/sample/oie/activate?token={token}");
             simulator = Simulator.start(org, port);

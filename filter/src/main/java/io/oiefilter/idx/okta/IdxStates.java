@@ -50,7 +50,54 @@ final class IdxStates {
                     .map(f -> String.valueOf(f.getValue())).findFirst().orElse(null);
         }
         Map<String, Object> raw = parse(rawBody);
-        return new IdxStep(r.getStateHandle(), remediations, current(r, raw), code, tokenUrl, expiresAt(raw), enrolledTypes(raw));
+        return new IdxStep(r.getStateHandle(), remediations, current(r, raw), code, tokenUrl, expiresAt(raw), enrolledTypes(raw),
+                topMessages(raw));
+    }
+
+    /**
+     * Okta's messages about a refused step: from the raw body when it can be read (2.0.0 drops the
+     * i18n keys and the messages on fields, such as why a new password was refused), else the SDK's.
+     */
+    static List<IdxMessage> messages(ProcessingException e, byte[] rawBody) {
+        Map<String, Object> raw = parse(rawBody);
+        List<IdxMessage> out = new ArrayList<>(topMessages(raw));
+        fieldMessages(raw.get("remediation"), null, out);
+        return out.isEmpty() ? messages(e) : out;
+    }
+
+    private static List<IdxMessage> topMessages(Map<String, Object> raw) {
+        List<IdxMessage> out = new ArrayList<>();
+        addMessages(raw.get("messages"), null, out);
+        return out;
+    }
+
+    /** Walks the remediation forms for messages on fields (credentials.passcode, userProfile.email...). */
+    private static void fieldMessages(Object node, String field, List<IdxMessage> out) {
+        if (node instanceof Map<?, ?> m) {
+            String name = m.get("name") instanceof String n ? n : field;
+            if (m.get("messages") != null && name != null) {
+                addMessages(m.get("messages"), name, out);
+            }
+            m.forEach((k, v) -> {
+                if (!"messages".equals(k)) {
+                    fieldMessages(v, name, out);
+                }
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> fieldMessages(v, field, out));
+        }
+    }
+
+    private static void addMessages(Object messages, String field, List<IdxMessage> out) {
+        if (messages instanceof Map<?, ?> m && m.get("value") instanceof List<?> values) {
+            for (Object v : values) {
+                if (v instanceof Map<?, ?> msg && msg.get("message") instanceof String text) {
+                    Map<?, ?> i18n = msg.get("i18n") instanceof Map<?, ?> i ? i : Map.of();
+                    out.add(new IdxMessage(text, i18n.get("key") instanceof String k ? k : null,
+                            msg.get("class") instanceof String c ? c : null, field));
+                }
+            }
+        }
     }
 
     static List<IdxMessage> messages(ProcessingException e) {
@@ -75,7 +122,21 @@ final class IdxStates {
         var v = c.getValue();
         PasswordRules rules = "password".equals(v.getType()) ? passwordRules(raw) : null;
         return new IdxAuthenticator(v.getType(), v.getResend() == null ? null : v.getResend().getHref(),
-                v.getRecover() == null ? null : v.getRecover().getHref(), rules);
+                v.getRecover() == null ? null : v.getRecover().getHref(), rules, sentTo(raw));
+    }
+
+    /** Where the code went, as Okta shows it: the masked address of the current enrollment. */
+    private static String sentTo(Map<String, Object> raw) {
+        for (String holder : List.of("currentAuthenticatorEnrollment", "currentAuthenticator")) {
+            Map<?, ?> profile = path(raw, holder, "value", "profile");
+            if (profile != null) {
+                Object to = profile.get("email") != null ? profile.get("email") : profile.get("phoneNumber");
+                if (to instanceof String s && !s.isBlank()) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     /** The authenticators a select-authenticator-* form offers: id, method type and label. */

@@ -142,11 +142,11 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     }
 
     @Override
-    public IdxStep identify(IdxTransaction tx, String identifier, char[] password) throws IdxException {
+    public IdxStep identify(IdxTransaction tx, String identifier, char[] password, boolean rememberMe) throws IdxException {
         IdxRemediation identify = tx.step().remediation("identify").or(() -> tx.step().remediation("identify-recovery"))
                 .orElseThrow(() -> notOffered(tx, "identify"));
         IdentifyRequestBuilder req = IdentifyRequestBuilder.builder().withIdentifier(identifier)
-                .withStateHandle(tx.step().stateHandle());
+                .withStateHandle(tx.step().stateHandle()).withRememberMe(rememberMe && identify.hasField("rememberMe"));
         if (password != null && identify.hasField("credentials")) {
             req.withCredentials(credentials(password));
         }
@@ -214,6 +214,36 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     }
 
     @Override
+    public IdxStep selectIdentify(IdxTransaction tx) throws IdxException {
+        return form(tx, required(tx, "select-identify"), Map.of());
+    }
+
+    @Override
+    public IdxStep unlockAccount(IdxTransaction tx) throws IdxException {
+        return form(tx, required(tx, "unlock-account"), Map.of());
+    }
+
+    @Override
+    public IdxStep selectUnlock(IdxTransaction tx, String identifier, String authenticatorId) throws IdxException {
+        IdxRemediation unlock = required(tx, "select-authenticator-unlock-account");
+        IdxOption option = unlock.options().stream().filter(o -> o.authenticatorId().equals(authenticatorId)).findFirst()
+                .orElseThrow(() -> notOffered(tx, "authenticator " + authenticatorId));
+        Map<String, Object> authenticator = new LinkedHashMap<>();
+        authenticator.put("id", option.authenticatorId());
+        if (option.type() != null && !"password".equals(option.type())) {
+            authenticator.put("methodType", option.type());
+        }
+        return form(tx, unlock, Map.of("identifier", identifier, "authenticator", authenticator));
+    }
+
+    /** A remediation 2.0.0 has no request type for: its values and the state handle, posted to its href. */
+    private IdxStep form(IdxTransaction tx, IdxRemediation remediation, Map<String, Object> values) throws IdxException {
+        Map<String, Object> body = new LinkedHashMap<>(values);
+        body.put("stateHandle", tx.step().stateHandle());
+        return answered(tx, remediation.name(), sdk.post(remediation.name(), remediation.href(), body));
+    }
+
+    @Override
     public IdxStep recover(IdxTransaction tx) throws IdxException {
         String href = tx.step().current() == null ? null : tx.step().current().recoverHref();
         if (href == null) {
@@ -274,7 +304,10 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     }
 
     private IdxStep step(IdxTransaction tx, String name, SdkCalls.SdkCall<IDXResponse> call) throws IdxException {
-        SdkCalls.Result<IDXResponse> r = sdk.run(name, call);
+        return answered(tx, name, sdk.run(name, call));
+    }
+
+    private IdxStep answered(IdxTransaction tx, String name, SdkCalls.Result<IDXResponse> r) throws IdxException {
         if (r.failure() == null) {
             return IdxStates.toStep(r.value(), r.exchange().body());
         }
@@ -285,7 +318,8 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         if (status >= 400 && status < 500) {
             // The SDK keeps no state after a 4xx: read it again, which also tells an expired transaction apart.
             IdxStep current = introspect(tx);
-            throw new IdxException(Kind.REJECTED, status, name + " refused", IdxStates.messages(r.failure()), current, r.failure());
+            throw new IdxException(Kind.REJECTED, status, name + " refused", IdxStates.messages(r.failure(), r.exchange().body()),
+                    current, r.failure());
         }
         throw unusable(name, r.failure());
     }

@@ -7,7 +7,20 @@ import com.okta.idx.sdk.api.exception.ProcessingException;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.okta.commons.http.DefaultRequest;
+import com.okta.commons.http.HttpHeaders;
+import com.okta.commons.http.HttpMethod;
+import com.okta.commons.http.Request;
+import com.okta.commons.http.Response;
+import com.okta.idx.sdk.api.response.IDXResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -38,11 +51,13 @@ final class SdkCalls implements AutoCloseable {
     private final ExchangeRecorder recorder;
     private final Duration deadline;
     private final ExecutorService pool;
+    private final ObjectMapper mapper;
 
     SdkCalls(IDXAuthenticationWrapper wrapper, Duration deadline) {
         this.client = field(IDXAuthenticationWrapper.class, wrapper, "client", IDXClient.class);
         this.recorder = new ExchangeRecorder(field(client.getClass(), client, "requestExecutor", RequestExecutor.class));
         set(client, "requestExecutor", recorder);
+        this.mapper = field(client.getClass(), client, "objectMapper", ObjectMapper.class);
         this.deadline = deadline;
         // Bounded: a hung Okta can hold at most this many threads; past that, calls fail at once.
         this.pool = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -87,6 +102,45 @@ final class SdkCalls implements AutoCloseable {
             throw unavailable(name + ": interrupted", e);
         } catch (ExecutionException e) {
             throw unavailable(name + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * POSTs an IDX form 2.0.0 has no request type for (select-identify, unlock-account, the unlock
+     * form with its identifier), the way the SDK posts its own: its headers, its HTTP client, its
+     * error handling and its model of the answer.
+     */
+    Result<IDXResponse> post(String name, String href, Map<String, Object> body) throws IdxException {
+        return run(name, c -> form(href, body));
+    }
+
+    private IDXResponse form(String href, Map<String, Object> body) throws ProcessingException {
+        try {
+            HttpHeaders headers = (HttpHeaders) call("getHttpHeaders", new Class<?>[] {boolean.class}, false);
+            byte[] bytes = mapper.writeValueAsBytes(body);
+            Request request = new DefaultRequest(HttpMethod.POST, href, null, headers, new ByteArrayInputStream(bytes), -1L);
+            Response response = recorder.executeRequest(request);
+            if (response.getHttpStatus() != 200) {
+                call("handleErrorResponse", new Class<?>[] {Request.class, Response.class}, request, response);
+            }
+            return mapper.convertValue(mapper.readTree(response.getBody()), IDXResponse.class);
+        } catch (IOException e) {
+            throw new ProcessingException(e);
+        }
+    }
+
+    private Object call(String method, Class<?>[] types, Object... args) throws ProcessingException {
+        try {
+            Method m = client.getClass().getDeclaredMethod(method, types);
+            m.setAccessible(true);
+            return m.invoke(client, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ProcessingException p) {
+                throw p;
+            }
+            throw new ProcessingException(e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("okta-idx-java is not the 2.0.0 this port was written for: " + e, e);
         }
     }
 

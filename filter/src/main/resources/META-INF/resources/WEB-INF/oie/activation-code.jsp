@@ -1,21 +1,12 @@
 <%@ include file="_top.jspf" %>
-<%-- The same page whether or not an activation started: it must not tell whether the account exists. --%>
-<p id="oie-activation-text"><fmt:message key="oie.text.activationCode" bundle="${oieText}"/></p>
-<form method="post" action="${fn:escapeXml(oie.answerUrl)}" id="oie-code">
-  <%@ include file="_hidden.jspf" %>
-  <label for="passcode"><fmt:message key="oie.label.code" bundle="${oieText}"/></label>
-  <input type="text" id="passcode" name="passcode" inputmode="numeric" autocomplete="one-time-code" required autofocus>
-  <button type="submit" id="oie-submit"><fmt:message key="oie.button.verify" bundle="${oieText}"/></button>
-</form>
-<form method="post" action="${fn:escapeXml(oie.resendUrl)}" id="oie-resend">
-  <%@ include file="_hidden.jspf" %>
-  <c:choose>
-    <c:when test="${oie.resendWaitSeconds > 0}">
-      <p class="who" id="oie-resend-wait"><fmt:message key="oie.text.resendWait" bundle="${oieText}"><fmt:param value="${oie.resendWaitSeconds}"/></fmt:message></p>
-      <button type="submit" class="link" disabled><fmt:message key="oie.button.resend" bundle="${oieText}"/></button>
-    </c:when>
-    <c:otherwise><button type="submit" class="link" id="oie-resend-button"><fmt:message key="oie.button.resend" bundle="${oieText}"/></button></c:otherwise>
-  </c:choose>
-</form>
+<%-- After a failed identify, the same page whether or not an activation started: it must not tell whether the account
+     exists. Opened from an activation link, the person holds the account's token: the page may say what it is for. --%>
+<p id="oie-activation-text"><c:choose>
+  <c:when test="${oie.purpose == 'ACTIVATION' and not empty oie.sentTo}"><fmt:message key="oie.text.codeSentTo" bundle="${oieText}"><fmt:param value="${fn:escapeXml(oie.sentTo)}"/></fmt:message> <fmt:message key="oie.text.codeEnrollFor.ACTIVATION" bundle="${oieText}"/></c:when>
+  <c:when test="${oie.purpose == 'ACTIVATION'}"><fmt:message key="oie.text.codeSent" bundle="${oieText}"/> <fmt:message key="oie.text.codeEnrollFor.ACTIVATION" bundle="${oieText}"/></c:when>
+  <c:otherwise><fmt:message key="oie.text.activationCode" bundle="${oieText}"/></c:otherwise>
+</c:choose></p>
+<%@ include file="_passcode.jspf" %>
+<%@ include file="_resend.jspf" %>
 <%@ include file="_restart.jspf" %>
 <%@ include file="_bottom.jspf" %>

@@ -1,21 +1,13 @@
 <%@ include file="_top.jspf" %>
-<p><fmt:message key="${oie.enrolling ? 'oie.text.codeEnroll' : 'oie.text.code'}" bundle="${oieText}"/></p>
-<form method="post" action="${fn:escapeXml(oie.answerUrl)}" id="oie-code">
-  <%@ include file="_hidden.jspf" %>
-  <label for="passcode"><fmt:message key="oie.label.code" bundle="${oieText}"/></label>
-  <input type="text" id="passcode" name="passcode" inputmode="numeric" autocomplete="one-time-code" required autofocus>
-  <button type="submit" id="oie-submit"><fmt:message key="oie.button.verify" bundle="${oieText}"/></button>
-</form>
-<form method="post" action="${fn:escapeXml(oie.resendUrl)}" id="oie-resend">
-  <%@ include file="_hidden.jspf" %>
-  <c:choose>
-    <c:when test="${oie.resendWaitSeconds > 0}">
-      <p class="who" id="oie-resend-wait"><fmt:message key="oie.text.resendWait" bundle="${oieText}"><fmt:param value="${oie.resendWaitSeconds}"/></fmt:message></p>
-      <button type="submit" class="link" disabled><fmt:message key="oie.button.resend" bundle="${oieText}"/></button>
-    </c:when>
-    <c:otherwise><button type="submit" class="link" id="oie-resend-button"><fmt:message key="oie.button.resend" bundle="${oieText}"/></button></c:otherwise>
-  </c:choose>
-</form>
+<p id="oie-code-text"><c:choose>
+  <c:when test="${oie.purpose == 'UNLOCK'}"><fmt:message key="oie.text.codeUnlock" bundle="${oieText}"/></c:when>
+  <c:otherwise><c:choose>
+    <c:when test="${not empty oie.sentTo}"><fmt:message key="oie.text.codeSentTo" bundle="${oieText}"><fmt:param value="${fn:escapeXml(oie.sentTo)}"/></fmt:message></c:when>
+    <c:otherwise><fmt:message key="oie.text.codeSent" bundle="${oieText}"/></c:otherwise>
+  </c:choose> <fmt:message key="${oie.enrolling ? 'oie.text.codeEnrollFor.' : 'oie.text.codeFor.'}${oie.purpose}" bundle="${oieText}"/></c:otherwise>
+</c:choose></p>
+<%@ include file="_passcode.jspf" %>
+<%@ include file="_resend.jspf" %>
 <c:if test="${oie.skippable}">
 <form method="post" action="${fn:escapeXml(oie.skipUrl)}" id="oie-skip">
   <%@ include file="_hidden.jspf" %>

@@ -1,4 +1,5 @@
 <%@ include file="_top.jspf" %>
+<p id="oie-new-password-text"><fmt:message key="${oie.step == 'enroll-authenticator' ? 'oie.text.setPassword' : oie.step == 'reenroll-authenticator' ? 'oie.text.expiredPassword' : 'oie.text.newPassword'}" bundle="${oieText}"/></p>
 <c:set var="rules" value="${oie.passwordRules}"/>
 <c:if test="${not empty rules}">
   <p class="who"><fmt:message key="oie.text.rules" bundle="${oieText}"/></p>
@@ -14,9 +15,11 @@
 <form method="post" action="${fn:escapeXml(oie.newPasswordUrl)}" id="oie-new-password">
   <%@ include file="_hidden.jspf" %>
   <label for="password"><fmt:message key="oie.label.newPassword" bundle="${oieText}"/></label>
-  <input type="password" id="password" name="password" autocomplete="new-password" required autofocus>
+  <input type="password" id="password" name="password" autocomplete="new-password" required autofocus<c:if test="${oie.invalid('password')}"> aria-invalid="true" aria-describedby="oie-error-password"</c:if>>
+  <c:set var="oieField" value="password"/><%@ include file="_errors.jspf" %>
   <label for="confirmPassword"><fmt:message key="oie.label.confirmPassword" bundle="${oieText}"/></label>
-  <input type="password" id="confirmPassword" name="confirmPassword" autocomplete="new-password" required>
+  <input type="password" id="confirmPassword" name="confirmPassword" autocomplete="new-password" required<c:if test="${oie.invalid('confirmPassword')}"> aria-invalid="true" aria-describedby="oie-error-confirmPassword"</c:if>>
+  <c:set var="oieField" value="confirmPassword"/><%@ include file="_errors.jspf" %>
   <button type="submit" id="oie-submit"><fmt:message key="oie.button.savePassword" bundle="${oieText}"/></button>
 </form>
 <c:if test="${oie.skippable}">

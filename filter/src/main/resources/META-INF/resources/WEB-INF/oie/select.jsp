@@ -7,6 +7,7 @@
     <label class="option"><input type="radio" name="authenticator" value="${fn:escapeXml(option.authenticatorId())}" id="oie-option-${fn:escapeXml(option.type())}" ${n.first ? 'checked' : ''}>
       <fmt:message key="oie.authenticator.${option.type()}" bundle="${oieText}"/></label>
   </c:forEach>
+  <c:set var="oieField" value="authenticator"/><%@ include file="_errors.jspf" %>
   <button type="submit" id="oie-submit"><fmt:message key="oie.button.choose" bundle="${oieText}"/></button>
 </form>
 </c:if>

@@ -46,7 +46,7 @@ class RecordedStepsTest {
             "okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json, CODE",
             "okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-password-response.json, NEW_PASSWORD",
             "okta-idx-dotnet/mocks/01-basic-login/password-expired-identify-response.json, NEW_PASSWORD",
-            "okta-signin-widget/playground/mocks/data/idp/idx/terminal-return-email.json, UNSUPPORTED",
+            "okta-signin-widget/playground/mocks/data/idp/idx/terminal-return-email.json, TERMINAL",
             "okta-signin-widget/src/v3/src/mocks/response/idp/idx/identify/error-wrong-password.json, IDENTIFY",
     })
     void eachRecordedStepHasItsPage(String fixture, SignInView expected) throws IOException {
