@@ -8,10 +8,7 @@ import io.oiefilter.activation.CodeSender;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
-import io.oiefilter.idx.IdxField;
-import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.IdxPort;
-import io.oiefilter.idx.IdxRemediation;
 import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.log.OieLog;
@@ -190,7 +187,7 @@ public final class SignInFlow implements AutoCloseable {
     }
 
     public FlowResult select(SignInState state, String authenticatorId) {
-        boolean offered = selectRemediation(navigator.stepOf(state))
+        boolean offered = StepNavigator.selectRemediation(navigator.stepOf(state))
                 .map(r -> r.options().stream().anyMatch(o -> o.authenticatorId().equals(authenticatorId))).orElse(false);
         if (!offered) {
             return navigator.page(state, List.of("oie.error.chooseAuthenticator"));
@@ -291,25 +288,6 @@ public final class SignInFlow implements AutoCloseable {
     /** The IDX step a page is drawn from (before a transaction begins: the org's first page as last seen). */
     public IdxStep stepOf(SignInState state) {
         return navigator.stepOf(state);
-    }
-
-    /** The page for a step, from the remediation Okta leads with and the authenticator it is about. */
-    public static SignInView viewFor(IdxStep step) {
-        return StepNavigator.viewFor(step);
-    }
-
-    public static Optional<IdxRemediation> selectRemediation(IdxStep step) {
-        return StepNavigator.selectRemediation(step);
-    }
-
-    /** The options of a select remediation that this filter has pages for. */
-    public static List<IdxOption> supportedOptions(IdxRemediation select) {
-        return StepNavigator.supportedOptions(select);
-    }
-
-    /** The attributes an enroll-profile form asks for (the fields of its userProfile object). */
-    public static List<IdxField> profileFields(IdxRemediation enrollProfile) {
-        return SignUpSteps.profileFields(enrollProfile);
     }
 
     private ResponsePacer pacer() {

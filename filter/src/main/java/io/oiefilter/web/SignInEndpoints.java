@@ -3,6 +3,7 @@ package io.oiefilter.web;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.FlowResult;
 import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.StepOffers;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.flow.SignOut;
@@ -265,7 +266,7 @@ final class SignInEndpoints {
     /** The values posted for the fields the sign-up form asked for, and no other parameter. */
     private Map<String, String> profileParameters(FormInput form, SignInState state) {
         Map<String, String> values = new LinkedHashMap<>();
-        flow.stepOf(state).remediation("enroll-profile").ifPresent(r -> SignInFlow.profileFields(r).forEach(f -> {
+        flow.stepOf(state).remediation("enroll-profile").ifPresent(r -> StepOffers.profileFields(r).forEach(f -> {
             String v = form.get(f.name());
             if (v != null) {
                 values.put(f.name(), v);

@@ -3,6 +3,7 @@ package io.oiefilter.web;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.FlowResult;
 import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.StepOffers;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.idx.IdxMessage;
@@ -36,7 +37,7 @@ final class SignInPages {
             throws IOException, ServletException {
         SignInState state = page.state();
         IdxStep step = flow.stepOf(state);
-        Optional<IdxRemediation> select = SignInFlow.selectRemediation(step)
+        Optional<IdxRemediation> select = StepOffers.selectRemediation(step)
                 .or(() -> step.remediation("select-authenticator-unlock-account"));
         String first = step.first().map(IdxRemediation::name).orElse("");
         boolean recovering = first.equals("identify-recovery") || state.purpose() == SignInState.Purpose.RECOVERY;
@@ -46,11 +47,11 @@ final class SignInPages {
                 step.current() != null && step.current().recoverHref() != null,
                 first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
                 step.remediation("skip").isPresent(),
-                select.map(SignInFlow::supportedOptions).orElse(List.of()),
+                select.map(StepOffers::supportedOptions).orElse(List.of()),
                 step.current() == null ? null : step.current().rules(),
                 flow.secondsUntilResend(state), 0, step.remediationNames(),
                 config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
-                step.remediation("enroll-profile").map(SignInFlow::profileFields).orElse(List.of()),
+                step.remediation("enroll-profile").map(StepOffers::profileFields).orElse(List.of()),
                 step.remediation("identify").map(r -> r.hasField("rememberMe")).orElse(false),
                 step.remediation("unlock-account").isPresent(),
                 step.current() == null ? null : step.current().sentTo(),

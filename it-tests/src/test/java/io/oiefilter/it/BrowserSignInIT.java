@@ -52,8 +52,9 @@ class BrowserSignInIT {
             chromium.screenshot("password");
 
             browser.findElement(By.id("password")).sendKeys("wrong-password");
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error")));
-            assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("The password is incorrect."));
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-password")));
+            assertTrue(browser.findElement(By.id("oie-error-password")).getText().contains("The password is incorrect."),
+                    "next to the password field");
             chromium.screenshot("wrong-password");
 
             browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
@@ -67,8 +68,8 @@ class BrowserSignInIT {
             assertTrue(browser.findElement(By.id("groups")).getText().contains("Admins"));
             chromium.screenshot("account");
 
-            chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("oie-filter sample"));
-            assertTrue(browser.getPageSource().contains("Welcome to the sample app"));
+            chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
+            assertTrue(browser.findElement(By.id("oie-home")).getAttribute("href").endsWith("/sample/"));
             chromium.screenshot("signed-out");
 
             browser.get(base.resolve("app/").toString());
@@ -121,7 +122,9 @@ class BrowserSignInIT {
             browser.findElement(By.id("identifier")).sendKeys("browser.forgot@example.com");
             chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
             chromium.screenshot("password");
-            chromium.submit(By.cssSelector("#oie-forgot button"), ExpectedConditions.titleIs("Check your email"));
+            chromium.submit(By.cssSelector("#oie-forgot button"), ExpectedConditions.titleIs("Reset your password"));
+            assertTrue(browser.findElement(By.id("oie-code-text")).getText().endsWith("Enter it to reset your password."),
+                    browser.findElement(By.id("oie-code-text")).getText());
             chromium.screenshot("code");
             browser.findElement(By.id("passcode")).sendKeys(code("browser.forgot@example.com"));
             chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set a new password"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.idx.sdk.api.response.IDXResponse;
 import io.oiefilter.flow.SignInFlow;
+import io.oiefilter.flow.StepOffers;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.idx.IdxStep;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class RecordedStepsTest {
             "okta-signin-widget/src/v3/src/mocks/response/idp/idx/identify/error-wrong-password.json, IDENTIFY",
     })
     void eachRecordedStepHasItsPage(String fixture, SignInView expected) throws IOException {
-        assertEquals(expected, SignInFlow.viewFor(step(fixture)));
+        assertEquals(expected, StepOffers.viewFor(step(fixture)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +77,7 @@ class RecordedStepsTest {
         assertTrue(code.current().resendHref().endsWith("/idp/idx/challenge/resend"));
 
         IdxStep select = step("okta-idx-dotnet/mocks/06-2fa/email/2-steps-login-challenge-password-identify-response.json");
-        var options = SignInFlow.selectRemediation(select).orElseThrow().options();
+        var options = StepOffers.selectRemediation(select).orElseThrow().options();
         assertEquals(1, options.size());
         assertEquals("email", options.get(0).type());
         assertEquals("autsz6n09SkHhW8uT5d6", options.get(0).authenticatorId());
@@ -84,7 +85,7 @@ class RecordedStepsTest {
         IdxStep enroll = step("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json");
         assertTrue(enroll.remediation("skip").isPresent());
         // Phone is offered too; the filter lists only what it has pages for.
-        assertEquals(1, SignInFlow.supportedOptions(enroll.remediation("select-authenticator-enroll").orElseThrow()).size());
+        assertEquals(1, StepOffers.supportedOptions(enroll.remediation("select-authenticator-enroll").orElseThrow()).size());
     }
 
     @org.junit.jupiter.api.Test

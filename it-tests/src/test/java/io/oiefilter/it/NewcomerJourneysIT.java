@@ -1,0 +1,234 @@
+package io.oiefilter.it;
+
+import io.oiefilter.simulator.org.SignOnMode;
+import io.oiefilter.simulator.org.UserStatus;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.oiefilter.it.SampleDeployment.ALICE;
+import static io.oiefilter.it.SampleDeployment.ALICE_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The journeys a newcomer walks in the demo, in headless Chromium with a screenshot of each page:
+ * the way out of sign-up, reloads after a refusal, the resend countdown, show password, signing out.
+ */
+@ExtendWith(SimulatorExtension.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NewcomerJourneysIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return SampleDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+
+    @BeforeEach
+    void identifierFirst() {
+        SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.IDENTIFIER_FIRST);
+        base = SampleDeployment.base(deployed);
+    }
+
+    private static Map<String, Integer> oktaCalls() {
+        return SimulatorExtension.simulator().requestLog().snapshot();
+    }
+
+    @Test
+    void iAlreadyHaveAnAccountLeavesTheSignUpFormFreshOrRefused() throws Exception {
+        try (Chromium chromium = new Chromium("sign-up-escape")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("oie/sign-in").toString());
+            chromium.submit(By.cssSelector("#oie-sign-up button"), ExpectedConditions.titleIs("Create your account"));
+            assertTrue(browser.findElement(By.id("oie-sign-up-domains")).getText().contains("example.com"));
+            chromium.screenshot("sign-up-form");
+
+            // A fresh form: straight back to the sign-in form, in the same Okta transaction.
+            int selects = SimulatorExtension.simulator().requestLog().countOf("identify/select");
+            chromium.submit(By.id("oie-have-account-button"), ExpectedConditions.titleIs("Sign in"));
+            assertEquals(selects + 1, SimulatorExtension.simulator().requestLog().countOf("identify/select"), "Okta's select-identify");
+            assertTrue(browser.findElements(By.id("oie-who")).isEmpty());
+            chromium.screenshot("back-to-sign-in");
+
+            // A refused form (an address outside the sample's domain), then the way out again.
+            chromium.submit(By.cssSelector("#oie-sign-up button"), ExpectedConditions.titleIs("Create your account"));
+            browser.findElement(By.id("oie-field-firstName")).sendKeys("Omar");
+            browser.findElement(By.id("oie-field-lastName")).sendKeys("Outside");
+            browser.findElement(By.id("oie-field-email")).sendKeys("omar@acme.test");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-email")));
+            assertTrue(browser.findElement(By.id("oie-error-email")).getText().contains("example.com"),
+                    "the error is next to the field it is about");
+            assertEquals("Omar", browser.findElement(By.id("oie-field-firstName")).getAttribute("value"), "nothing typed is lost");
+            assertEquals("true", browser.findElement(By.id("oie-field-email")).getAttribute("aria-invalid"));
+            assertTrue(browser.findElements(By.id("oie-who")).isEmpty(), "no 'Signing in as' on the sign-up form");
+            assertEquals(1, browser.findElements(By.cssSelector(".error")).size(), "one error, no generic duplicate");
+            chromium.screenshot("sign-up-refused");
+            chromium.submit(By.id("oie-have-account-button"), ExpectedConditions.titleIs("Sign in"));
+            chromium.screenshot("back-again");
+
+            browser.findElement(By.id("identifier")).sendKeys(ALICE);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            chromium.screenshot("signed-in");
+        }
+    }
+
+    @Test
+    void reloadingAPageAfterARefusalRepeatsNothing() throws Exception {
+        try (Chromium chromium = new Chromium("reload")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            browser.findElement(By.id("identifier")).sendKeys(ALICE);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys("wrong-password");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-password")));
+            assertTrue(browser.findElement(By.id("oie-error-password")).getText().contains("The password is incorrect."));
+            assertTrue(browser.getCurrentUrl().endsWith("/sample/oie/sign-in"), "a redirect after the POST: " + browser.getCurrentUrl());
+            chromium.screenshot("wrong-password");
+
+            Map<String, Integer> before = oktaCalls();
+            for (int reload = 0; reload < 3; reload++) {
+                browser.navigate().refresh();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Enter your password"));
+            }
+            assertEquals(before, oktaCalls(), "three reloads sent nothing to Okta");
+            chromium.screenshot("reloaded");
+            browser.navigate().back();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertEquals(before, oktaCalls(), "nor did the back button");
+
+            browser.get(base.resolve("oie/sign-in").toString());
+            browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+        }
+    }
+
+    @Test
+    void aWrongActivationCodeAndThreeReloadsAreOneWrongCode() throws Exception {
+        String login = "reload.pending@example.com";
+        SimulatorExtension.simulator().org().createUser(login, login, "Rita", "Reload", List.of(), null, UserStatus.PROVISIONED, false,
+                Instant.now());
+        try (Chromium chromium = new Chromium("reload-code")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("oie/sign-in").toString());
+            browser.findElement(By.id("identifier")).sendKeys(login);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Check your email"));
+            assertFalse(browser.getPageSource().contains("couldn't sign you in"), "no word about a password nobody typed");
+            chromium.screenshot("activation-code");
+            browser.findElement(By.id("passcode")).sendKeys("000000");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-passcode")));
+            chromium.screenshot("wrong-code");
+            for (int reload = 0; reload < 3; reload++) {
+                browser.navigate().refresh();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Check your email"));
+            }
+            assertFalse(browser.getPageSource().contains("Too many wrong codes"), browser.getPageSource());
+            String code = Outbox.code(login);
+            browser.findElement(By.id("passcode")).sendKeys(code);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a password"));
+            assertTrue(browser.findElement(By.id("oie-new-password-text")).getText().contains("Choose a password"));
+            chromium.screenshot("set-up-a-password");
+        }
+    }
+
+    @Test
+    void theResendCountdownRunsAndTheButtonWorksWhenItEnds() throws Exception {
+        var app = SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow();
+        app.requireEmailCode(true);
+        try (Chromium chromium = new Chromium("countdown")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("oie/sign-in").toString());
+            browser.findElement(By.id("identifier")).sendKeys(ALICE);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Check your email"));
+            assertTrue(browser.findElement(By.id("oie-code-text")).getText().matches("We sent a code to \\S+@\\S+\\. Enter it to sign in\\."),
+                    "where the code went, as Okta masks it: " + browser.findElement(By.id("oie-code-text")).getText());
+            assertFalse(browser.findElement(By.id("oie-resend-button")).isEnabled(), "the script holds the button during the wait");
+            int first = Integer.parseInt(browser.findElement(By.id("oie-resend-seconds")).getText());
+            chromium.screenshot("countdown");
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d ->
+                    Integer.parseInt(d.findElement(By.id("oie-resend-seconds")).getText()) <= first - 2);
+            new WebDriverWait(browser, Duration.ofSeconds(first + 10)).until(ExpectedConditions.elementToBeClickable(By.id("oie-resend-button")));
+            assertFalse(browser.findElement(By.id("oie-resend-wait")).isDisplayed(), "the wait is over and says so by going");
+            chromium.screenshot("countdown-over");
+            int emails = SimulatorExtension.simulator().outbox().to(ALICE).size();
+            chromium.submit(By.id("oie-resend-button"), ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.info")));
+            assertTrue(browser.findElement(By.cssSelector("p.info")).getText().contains("We sent a new code."));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> SimulatorExtension.simulator().outbox().to(ALICE).size() > emails);
+            chromium.screenshot("resent");
+        } finally {
+            app.requireEmailCode(false);
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheResendButtonIsUsableAndAnEarlyClickIsToldToWait() throws Exception {
+        var app = SimulatorExtension.simulator().org().app(SampleDeployment.CLIENT_ID).orElseThrow();
+        app.requireEmailCode(true);
+        try {
+            WebClient c = new WebClient(base);
+            var password = c.follow(c.post("oie/identify", WebClient.fields(c.get("oie/sign-in").body(), "identifier", ALICE)));
+            var code = c.follow(c.post("oie/answer", WebClient.fields(password.body(), "passcode", ALICE_PASSWORD)));
+            assertTrue(code.body().contains("id=\"oie-resend-button\">"), "no disabled attribute: the page works without a script");
+            var early = c.post("oie/resend", WebClient.fields(code.body()));
+            assertEquals(302, early.statusCode(), "post/redirect/get");
+            String told = c.follow(early).body();
+            assertTrue(told.contains("It is too soon to ask for another code."), told);
+            assertTrue(told.matches("(?s).*You can ask for a new code in <span id=\"oie-resend-seconds\">\\d+</span> seconds.*"), told);
+            assertFalse(c.get("oie/sign-in").body().contains("It is too soon"), "a message is shown once; a reload repeats nothing");
+        } finally {
+            app.requireEmailCode(false);
+        }
+    }
+
+    @Test
+    void showPasswordAndSigningOutSaySoOnAPageOfTheirOwn() throws Exception {
+        try (Chromium chromium = new Chromium("show-password")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            browser.findElement(By.id("identifier")).sendKeys(ALICE);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+            browser.findElement(By.id("password-reveal")).click();
+            assertEquals("text", browser.findElement(By.id("password")).getAttribute("type"));
+            assertEquals("Hide password", browser.findElement(By.id("password-reveal")).getText());
+            chromium.screenshot("password-shown");
+            browser.findElement(By.id("password-reveal")).click();
+            assertEquals("password", browser.findElement(By.id("password")).getAttribute("type"));
+            assertTrue(browser.findElement(By.id("oie-help")).getAttribute("href").endsWith("/sample/app/help.jsp"));
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+
+            chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
+            assertTrue(browser.getCurrentUrl().endsWith("/sample/oie/signed-out"), "no ?state= left: " + browser.getCurrentUrl());
+            assertNull(URI.create(browser.getCurrentUrl()).getQuery());
+            chromium.screenshot("signed-out");
+            chromium.submit(By.id("oie-sign-in-again"), ExpectedConditions.titleIs("Sign in"));
+        }
+    }
+}
