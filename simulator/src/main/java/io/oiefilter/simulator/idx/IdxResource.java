@@ -53,6 +53,8 @@ public final class IdxResource {
     @Path("identify")
     public Response identify(String body) {
         return step(body, Offer.Kind.IDENTIFY, (req, i) -> {
+            // okta-idx-java 2.0.0 always sends rememberMe; Okta accepts it. Recorded, nothing depends on it.
+            i.rememberMe = req.path("rememberMe").isBoolean() ? req.get("rememberMe").asBoolean() : null;
             Optional<OrgUser> user = sim.org().userByLogin(text(req, "identifier", null));
             boolean oneStep = i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN;
             String passcode = passcode(req);
@@ -259,12 +261,7 @@ public final class IdxResource {
     @Path("cancel")
     public Response cancel(String body) {
         return step(body, null, (req, i) -> {
-            i.intent = Interaction.Intent.LOGIN;
-            i.user = null;
-            i.current = null;
-            i.mode = null;
-            i.verified.clear();
-            i.optionalSkipped = false;
+            i.restart();
             sim.interactions().newStateHandle(i);
             sim.engine().advance(i);
             return state(i, null);
