@@ -20,6 +20,7 @@ class ConformanceRestartTest extends SimulatorTestBase {
     void demoPolicies() {
         app().signOnMode(SignOnMode.IDENTIFIER_FIRST);
         app().selfServiceRegistration(true);
+        sim.org().selfServiceUnlock(true);
     }
 
     private static String sh(Answer a) {
@@ -30,8 +31,27 @@ class ConformanceRestartTest extends SimulatorTestBase {
     @Test
     void cancelIdentifierFirst() throws Exception {
         app().selfServiceRegistration(false);
+        sim.org().selfServiceUnlock(false);
         Answer password = client.identify(sh(client.introspect(client.interact())), "alice@example.com", null);
         assertShape("okta-idx-java/api/src/test/resources/cancel-response.json", client.idx("cancel", sh(password), ""), 200, ION);
+    }
+
+    /** The widget's recording: one-step, sign-up and unlock enabled (and Okta Verify, which this org has not). */
+    @Test
+    void cancelOneStepWithSignUpAndUnlock() throws Exception {
+        app().signOnMode(SignOnMode.ONE_STEP);
+        Answer form = client.idx("enroll", sh(client.introspect(client.interact())), "");
+        assertShape("okta-signin-widget/src/v3/src/mocks/response/idp/idx/cancel/default.json", client.idx("cancel", sh(form), ""),
+                200, ION);
+    }
+
+    @Test
+    void selectIdentifyAnswersTheIdentifyState() throws Exception {
+        app().signOnMode(SignOnMode.ONE_STEP);
+        Answer form = client.idx("enroll", sh(client.introspect(client.interact())), "");
+        // The widget replays its identify/select mock; its cancel mock is the same identify state, and is stored here.
+        assertShape("okta-signin-widget/src/v3/src/mocks/response/idp/idx/cancel/default.json",
+                client.idx("identify/select", sh(form), ""), 200, ION);
     }
 
     @Test

@@ -24,10 +24,14 @@ class ConformanceTest extends SimulatorTestBase {
         sim.org().app(SimulatorClient.CLIENT_ID).orElseThrow().signOnMode(mode);
     }
 
-    /** Most recordings were made for apps without sign-up; the demo app has it, so it is off here but where tested. */
+    /**
+     * Most recordings were made for orgs without sign-up or self-service unlock; the demo org has
+     * both, so they are off here but where tested (unlock: ConformanceRestartTest).
+     */
     @org.junit.jupiter.api.BeforeEach
-    void noSignUp() {
+    void noSignUpNoUnlock() {
         sim.org().app(SimulatorClient.CLIENT_ID).orElseThrow().selfServiceRegistration(false);
+        sim.org().selfServiceUnlock(false);
     }
 
     @Test

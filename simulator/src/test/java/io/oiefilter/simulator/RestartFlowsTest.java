@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RestartFlowsTest extends SimulatorTestBase {
     /** The demo org's first page: identify, sign-up (enabled in the seed) and self-service unlock (on by default). */
-    static final List<String> FIRST_PAGE = List.of("identify", "select-enroll-profile");
+    static final List<String> FIRST_PAGE = List.of("identify", "select-enroll-profile", "unlock-account");
 
     private OrgApp app() {
         return sim.org().app(SimulatorClient.CLIENT_ID).orElseThrow();
@@ -101,7 +101,7 @@ class RestartFlowsTest extends SimulatorTestBase {
         JsonNode challenge = client.select("challenge", recover, "email").body();
         String code = client.latestCode("alice@example.com");
         JsonNode first = cancel(challenge);
-        assertEquals(List.of("identify", "select-enroll-profile"), remediationNames(first));
+        assertEquals(FIRST_PAGE, remediationNames(first));
         assertEquals("identify", first.at("/remediation/value/0/name").asText(), "not identify-recovery");
         assertEquals(400, client.answer(sh(first), code).status(), "the recovery code is not asked for any more");
         signsInAsAlice(first);

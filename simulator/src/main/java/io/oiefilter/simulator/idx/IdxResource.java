@@ -1,7 +1,6 @@
 package io.oiefilter.simulator.idx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.OrgUser;
@@ -14,22 +13,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /** The IDX API. Each endpoint checks that the transaction offers it, acts, and answers the next state. */
 @Path("/idp/idx")
 @Consumes(MediaType.WILDCARD)
-public final class IdxResource {
-    private final Simulator sim;
-    private final ObjectMapper json = new ObjectMapper();
+public final class IdxResource extends IdxEndpoint {
+
+    private final UnlockSteps unlock;
 
     @Inject
     public IdxResource(Simulator sim) {
-        this.sim = sim;
+        super(sim);
+        this.unlock = new UnlockSteps(sim);
     }
 
     @POST
@@ -138,10 +136,24 @@ public final class IdxResource {
         });
     }
 
+    /** Self-service unlock, offered on the identify page; see {@link UnlockSteps}. */
+    @POST
+    @Path("unlock-account")
+    public Response unlockAccount(String body) {
+        return step(body, null, (req, i) -> {
+            if (!unlock.offered(i)) {
+                return notOffered(i);
+            }
+            unlock.start(i);
+            return state(i, null);
+        });
+    }
+
     @POST
     @Path("challenge")
     public Response challenge(String body) {
-        return step(body, Offer.Kind.SELECT_AUTHENTICATE, (req, i) -> chosen(req, i)
+        return step(body, null, (req, i) -> unlock.choosing(i) ? state(i, unlock.choose(req, i))
+                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE ? notOffered(i) : chosen(req, i)
                 .map(k -> {
                     i.offer = sim.engine().start(i, k, Interaction.Mode.CHALLENGE);
                     return state(i, null);
@@ -171,6 +183,9 @@ public final class IdxResource {
     @Path("challenge/answer")
     public Response answer(String body) {
         return step(body, null, (req, i) -> {
+            if (unlock.answering(i)) {
+                return state(i, unlock.answer(passcode(req), i));
+            }
             if (i.current == null) {
                 return notOffered(i);
             }
@@ -282,63 +297,5 @@ public final class IdxResource {
     private Optional<AuthenticatorKind> chosen(JsonNode req, Interaction i) {
         return sim.org().authenticatorById(req.path("authenticator").path("id").asText(null))
                 .filter(k -> i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE || i.offer.options().contains(k));
-    }
-
-    /** Finds the transaction by stateHandle, checks it is at the expected offer, and runs the step. */
-    private Response step(String body, Offer.Kind expected, BiFunction<JsonNode, Interaction, Response> action) {
-        JsonNode req = parse(body);
-        if (req == null) {
-            return badRequest();
-        }
-        Optional<Interaction> found = sim.interactions().byStateHandle(text(req, "stateHandle", null));
-        if (found.isEmpty()) {
-            return sessionExpired();
-        }
-        Interaction i = found.get();
-        synchronized (i) {
-            if (expected != null && i.offer.kind() != expected) {
-                return notOffered(i);
-            }
-            return action.apply(req, i);
-        }
-    }
-
-    private Response state(Interaction i, Problem problem) {
-        return answer(problem == null ? 200 : problem.status(),
-                sim.responses().state(i, sim.interactions().expiresAt(i), problem, sim.engine().enrollable(i)));
-    }
-
-    private Response notOffered(Interaction i) {
-        return answer(400, sim.responses().terminal("The request was not completed. Try again.", "idx.request.not.completed"));
-    }
-
-    private static String passcode(JsonNode req) {
-        return req.path("credentials").path("passcode").asText(null);
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            JsonNode n = json.readTree(body == null ? "" : body);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode n, String field, String fallback) {
-        return n.hasNonNull(field) ? n.get(field).asText() : fallback;
-    }
-
-    private Response sessionExpired() {
-        return answer(401, sim.responses().terminal("The session has expired.", "idx.session.expired"));
-    }
-
-    private Response badRequest() {
-        return answer(400, sim.responses().terminal("The request body was not well-formed.", "E0000003"));
-    }
-
-    private static Response answer(int status, JsonNode body) {
-        // Set as text: Jersey would rewrite a MediaType without the space that Okta sends.
-        return Response.status(status).header("Content-Type", IdxResponses.ION_JSON).entity(body.toString()).build();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class Interaction {
     /** Why the transaction exists; decides which authenticators must be verified. */
-    public enum Intent { LOGIN, ACTIVATION, RECOVERY }
+    public enum Intent { LOGIN, ACTIVATION, RECOVERY, UNLOCK }
 
     /** What is being done with {@link #current}. */
     public enum Mode { CHALLENGE, ENROLL, RESET, REENROLL }
@@ -43,6 +43,10 @@ public final class Interaction {
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
+    /** Self-service unlock: the identifier as typed, the LOCKED_OUT user it names (else null), and whether it is done. */
+    String unlockIdentifier;
+    OrgUser unlockTarget;
+    boolean unlocked;
     /** What the last identify request said about "Remember this device" (null when it said nothing); recorded only. */
     Boolean rememberMe;
 
@@ -73,6 +77,9 @@ public final class Interaction {
         emailCode = null;
         emailCodeExpires = null;
         emailCodeSentAt = null;
+        unlockIdentifier = null;
+        unlockTarget = null;
+        unlocked = false;
     }
 
     public OrgApp app() { return app; }
