@@ -156,8 +156,10 @@ class ConformanceTest extends SimulatorTestBase {
         assertShape("okta-idx-java/api/src/test/resources/introspect-with-activation-token-response.json", introspect, 200, ION);
         Answer enroll = client.select("credential/enroll", introspect.body(), "password");
         assertShape("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-password-response.json", enroll, 200, ION);
-        Answer weak = client.answer(sh(enroll), "weak");
-        assertShape("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-enroll-password-common.json", weak, 400, ION);
+        Answer common = client.answer(sh(enroll), "Password1"); // meets the complexity rules, but is on the common list
+        assertShape("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-enroll-password-common.json", common, 400, ION);
+        assertEquals("This password was found in a list of commonly used passwords. Please try another password.",
+                common.body().at("/remediation/value/0/value/0/form/value/0/messages/value/0/message").asText());
 
         Answer invalidToken = client.interact(Map.of("activation_token", "activation-token-1"));
         assertShape("okta-signin-widget/playground/mocks/data/oauth2/error-activation-token-invalid.json", invalidToken, 400,

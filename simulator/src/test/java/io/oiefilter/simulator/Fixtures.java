@@ -71,11 +71,16 @@ final class Fixtures {
             // Newer widget mocks add user.identifier; the responses captured from a real org carry only the id.
             Map.entry("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-verification-password-too-many-attempts.json",
                     Set.of("$.user.value: missing key 'identifier'")),
-            // ...and this one records the "common password" message, whose i18n params hold one value;
-            // the simulator's complexity message has none.
             Map.entry("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-enroll-password-common.json",
-                    Set.of("$.user.value: missing key 'identifier'", "$.remediation.value[enroll-authenticator].value[credentials]"
-                            + ".form.value[passcode].messages.value[0].i18n.params: empty where items were recorded")));
+                    Set.of("$.user.value: missing key 'identifier'")),
+            // Recorded for its message. Besides user.identifier as above, it disagrees with the widget's own
+            // authenticator-reset-password.json (enrollmentAuthenticator, no recoveryAuthenticator, which the
+            // simulator follows) and with the captured dotnet recovery responses (the email enrollment's masked
+            // profile), and offers "Sign me out of all other devices" (revokeSessions), which they do not.
+            Map.entry("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-reset-password-requirement.json",
+                    Set.of("$.user.value: missing key 'identifier'", "$: missing key 'recoveryAuthenticator'",
+                            "$: unexpected key 'enrollmentAuthenticator'", "$.authenticatorEnrollments.value[1]: unexpected key 'profile'",
+                            "$.remediation.value[reset-authenticator].value[credentials].form.value: no item named 'revokeSessions'")));
 
     private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
     private static JsonNode fixture(String path) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.OrgUser;
+import io.oiefilter.simulator.org.PasswordPolicy;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.simulator.org.UserStatus;
 import jakarta.inject.Inject;
@@ -203,12 +204,16 @@ public final class IdxResource extends IdxEndpoint {
                     return state(i, i.user.status() == UserStatus.LOCKED_OUT ? Problem.LOCKED : Problem.PASSWORD_INCORRECT);
                 }
             } else {
-                List<String> unmet = sim.org().passwordPolicy().unmet(passcode, i.user);
-                if (!unmet.isEmpty()) {
-                    return state(i, Problem.passwordRequirements(String.join(", ", unmet)));
+                PasswordPolicy policy = sim.org().passwordPolicy();
+                if (!policy.unmet(passcode, i.user).isEmpty()) {
+                    return state(i, Problem.passwordRequirements(policy.requirements(), null));
+                }
+                if (policy.common(passcode)) {
+                    return state(i, Problem.PASSWORD_COMMON);
                 }
                 if (i.mode == Interaction.Mode.REENROLL && i.user.passwordMatches(passcode)) {
-                    return state(i, Problem.passwordRequirements("not your current password"));
+                    // Not recorded: the recorded history rule's wording, for the current password.
+                    return state(i, Problem.passwordRequirements(policy.requirements(), "Your password cannot be your current password."));
                 }
                 i.user.password(passcode, now);
                 if ((i.mode == Interaction.Mode.RESET && i.user.status() == UserStatus.LOCKED_OUT)

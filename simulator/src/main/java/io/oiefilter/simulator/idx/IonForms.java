@@ -30,7 +30,7 @@ final class IonForms {
             passcode.put("secret", true);
         }
         if (problem != null && problem.fieldLevel() && problem.field().equals("passcode")) {
-            passcode.set("messages", fieldMessages(problem));
+            passcode.set("messages", fieldMessages(problem, problem.params().toArray(String[]::new)));
         }
         ObjectNode credentials = json.createObjectNode().put("name", "credentials").put("type", "object");
         credentials.set("form", json.createObjectNode().set("value", json.createArrayNode().add(passcode)));

@@ -70,7 +70,7 @@ public final class Org {
             org.passwordPolicy(new PasswordPolicy(pw.path("minLength").asInt(d.minLength()), pw.path("minLowerCase").asInt(d.minLowerCase()),
                     pw.path("minUpperCase").asInt(d.minUpperCase()), pw.path("minNumber").asInt(d.minNumber()),
                     pw.path("minSymbol").asInt(d.minSymbol()), pw.path("excludeUsername").asBoolean(d.excludeUsername()),
-                    pw.path("maxAttempts").asInt(d.maxAttempts())));
+                    pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
         org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
