@@ -59,6 +59,10 @@ public final class IdxEngine {
         if (i.interactionCode != null) {
             return Offer.of(Offer.Kind.SUCCESS);
         }
+        if (i.intent == Interaction.Intent.UNLOCK) {
+            return i.unlocked ? Offer.of(Offer.Kind.UNLOCKED) : i.unlockIdentifier == null ? Offer.of(Offer.Kind.SELECT_UNLOCK)
+                    : new Offer(Offer.Kind.UNLOCK_CHALLENGE, List.of(AuthenticatorKind.EMAIL), false);
+        }
         if (i.user == null) {
             return Offer.of(i.signingUp ? Offer.Kind.ENROLL_PROFILE : Offer.Kind.IDENTIFY);
         }
@@ -119,15 +123,24 @@ public final class IdxEngine {
         i.emailCode = null;
     }
 
+    /**
+     * Emails a new code to the transaction's user. Unlocking, that is the LOCKED_OUT user the
+     * identifier names; for any other identifier nothing is sent and no code will match.
+     */
     public void sendEmailCode(Interaction i) {
+        boolean unlocking = i.intent == Interaction.Intent.UNLOCK;
+        OrgUser u = unlocking ? i.unlockTarget : i.user;
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        i.emailCode = code;
+        i.emailCode = u == null ? null : code;
         i.emailCodeSentAt = clock.instant();
         i.emailCodeExpires = i.emailCodeSentAt.plus(EMAIL_CODE_LIFETIME);
-        OrgUser u = i.user;
-        String purpose = i.mode == Interaction.Mode.ENROLL ? "verify your email address" : "sign in";
-        outbox.send(u.email(), "Your verification code", "Hi " + u.firstName() + ", enter " + code + " to " + purpose
-                + " to " + i.app().label() + ". The code expires in " + EMAIL_CODE_LIFETIME.toMinutes() + " minutes.",
+        if (u == null) {
+            return;
+        }
+        String purpose = unlocking ? "unlock your account"
+                : (i.mode == Interaction.Mode.ENROLL ? "verify your email address" : "sign in") + " to " + i.app().label();
+        outbox.send(u.email(), unlocking ? "Unlock your account" : "Your verification code", "Hi " + u.firstName() + ", enter "
+                + code + " to " + purpose + ". The code expires in " + EMAIL_CODE_LIFETIME.toMinutes() + " minutes.",
                 "otp", code, null, i.emailCodeSentAt);
     }
 
@@ -147,7 +160,7 @@ public final class IdxEngine {
             case LOGIN -> i.app().requireEmailCode() ? List.of(AuthenticatorKind.PASSWORD, AuthenticatorKind.EMAIL)
                     : List.of(AuthenticatorKind.PASSWORD);
             case RECOVERY -> List.of(AuthenticatorKind.EMAIL);
-            case ACTIVATION -> List.of();
+            case ACTIVATION, UNLOCK -> List.of();
         };
     }
 

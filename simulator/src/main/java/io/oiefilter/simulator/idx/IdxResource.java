@@ -1,10 +1,10 @@
 package io.oiefilter.simulator.idx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.OrgUser;
+import io.oiefilter.simulator.org.PasswordPolicy;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.simulator.org.UserStatus;
 import jakarta.inject.Inject;
@@ -14,22 +14,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /** The IDX API. Each endpoint checks that the transaction offers it, acts, and answers the next state. */
 @Path("/idp/idx")
 @Consumes(MediaType.WILDCARD)
-public final class IdxResource {
-    private final Simulator sim;
-    private final ObjectMapper json = new ObjectMapper();
+public final class IdxResource extends IdxEndpoint {
+
+    private final UnlockSteps unlock;
 
     @Inject
     public IdxResource(Simulator sim) {
-        this.sim = sim;
+        super(sim);
+        this.unlock = new UnlockSteps(sim);
     }
 
     @POST
@@ -53,6 +52,8 @@ public final class IdxResource {
     @Path("identify")
     public Response identify(String body) {
         return step(body, Offer.Kind.IDENTIFY, (req, i) -> {
+            // okta-idx-java 2.0.0 always sends rememberMe; Okta accepts it. Recorded, nothing depends on it.
+            i.rememberMe = req.path("rememberMe").isBoolean() ? req.get("rememberMe").asBoolean() : null;
             Optional<OrgUser> user = sim.org().userByLogin(text(req, "identifier", null));
             boolean oneStep = i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN;
             String passcode = passcode(req);
@@ -136,10 +137,24 @@ public final class IdxResource {
         });
     }
 
+    /** Self-service unlock, offered on the identify page; see {@link UnlockSteps}. */
+    @POST
+    @Path("unlock-account")
+    public Response unlockAccount(String body) {
+        return step(body, null, (req, i) -> {
+            if (!unlock.offered(i)) {
+                return notOffered(i);
+            }
+            unlock.start(i);
+            return state(i, null);
+        });
+    }
+
     @POST
     @Path("challenge")
     public Response challenge(String body) {
-        return step(body, Offer.Kind.SELECT_AUTHENTICATE, (req, i) -> chosen(req, i)
+        return step(body, null, (req, i) -> unlock.choosing(i) ? state(i, unlock.choose(req, i))
+                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE ? notOffered(i) : chosen(req, i)
                 .map(k -> {
                     i.offer = sim.engine().start(i, k, Interaction.Mode.CHALLENGE);
                     return state(i, null);
@@ -169,6 +184,9 @@ public final class IdxResource {
     @Path("challenge/answer")
     public Response answer(String body) {
         return step(body, null, (req, i) -> {
+            if (unlock.answering(i)) {
+                return state(i, unlock.answer(passcode(req), i));
+            }
             if (i.current == null) {
                 return notOffered(i);
             }
@@ -186,12 +204,16 @@ public final class IdxResource {
                     return state(i, i.user.status() == UserStatus.LOCKED_OUT ? Problem.LOCKED : Problem.PASSWORD_INCORRECT);
                 }
             } else {
-                List<String> unmet = sim.org().passwordPolicy().unmet(passcode, i.user);
-                if (!unmet.isEmpty()) {
-                    return state(i, Problem.passwordRequirements(String.join(", ", unmet)));
+                PasswordPolicy policy = sim.org().passwordPolicy();
+                if (!policy.unmet(passcode, i.user).isEmpty()) {
+                    return state(i, Problem.passwordRequirements(policy.requirements(), null));
+                }
+                if (policy.common(passcode)) {
+                    return state(i, Problem.PASSWORD_COMMON);
                 }
                 if (i.mode == Interaction.Mode.REENROLL && i.user.passwordMatches(passcode)) {
-                    return state(i, Problem.passwordRequirements("not your current password"));
+                    // Not recorded: the recorded history rule's wording, for the current password.
+                    return state(i, Problem.passwordRequirements(policy.requirements(), "Your password cannot be your current password."));
                 }
                 i.user.password(passcode, now);
                 if ((i.mode == Interaction.Mode.RESET && i.user.status() == UserStatus.LOCKED_OUT)
@@ -259,12 +281,7 @@ public final class IdxResource {
     @Path("cancel")
     public Response cancel(String body) {
         return step(body, null, (req, i) -> {
-            i.intent = Interaction.Intent.LOGIN;
-            i.user = null;
-            i.current = null;
-            i.mode = null;
-            i.verified.clear();
-            i.optionalSkipped = false;
+            i.restart();
             sim.interactions().newStateHandle(i);
             sim.engine().advance(i);
             return state(i, null);
@@ -285,63 +302,5 @@ public final class IdxResource {
     private Optional<AuthenticatorKind> chosen(JsonNode req, Interaction i) {
         return sim.org().authenticatorById(req.path("authenticator").path("id").asText(null))
                 .filter(k -> i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE || i.offer.options().contains(k));
-    }
-
-    /** Finds the transaction by stateHandle, checks it is at the expected offer, and runs the step. */
-    private Response step(String body, Offer.Kind expected, BiFunction<JsonNode, Interaction, Response> action) {
-        JsonNode req = parse(body);
-        if (req == null) {
-            return badRequest();
-        }
-        Optional<Interaction> found = sim.interactions().byStateHandle(text(req, "stateHandle", null));
-        if (found.isEmpty()) {
-            return sessionExpired();
-        }
-        Interaction i = found.get();
-        synchronized (i) {
-            if (expected != null && i.offer.kind() != expected) {
-                return notOffered(i);
-            }
-            return action.apply(req, i);
-        }
-    }
-
-    private Response state(Interaction i, Problem problem) {
-        return answer(problem == null ? 200 : problem.status(),
-                sim.responses().state(i, sim.interactions().expiresAt(i), problem, sim.engine().enrollable(i)));
-    }
-
-    private Response notOffered(Interaction i) {
-        return answer(400, sim.responses().terminal("The request was not completed. Try again.", "idx.request.not.completed"));
-    }
-
-    private static String passcode(JsonNode req) {
-        return req.path("credentials").path("passcode").asText(null);
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            JsonNode n = json.readTree(body == null ? "" : body);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode n, String field, String fallback) {
-        return n.hasNonNull(field) ? n.get(field).asText() : fallback;
-    }
-
-    private Response sessionExpired() {
-        return answer(401, sim.responses().terminal("The session has expired.", "idx.session.expired"));
-    }
-
-    private Response badRequest() {
-        return answer(400, sim.responses().terminal("The request body was not well-formed.", "E0000003"));
-    }
-
-    private static Response answer(int status, JsonNode body) {
-        // Set as text: Jersey would rewrite a MediaType without the space that Okta sends.
-        return Response.status(status).header("Content-Type", IdxResponses.ION_JSON).entity(body.toString()).build();
     }
 }

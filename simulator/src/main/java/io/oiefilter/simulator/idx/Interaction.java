@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class Interaction {
     /** Why the transaction exists; decides which authenticators must be verified. */
-    public enum Intent { LOGIN, ACTIVATION, RECOVERY }
+    public enum Intent { LOGIN, ACTIVATION, RECOVERY, UNLOCK }
 
     /** What is being done with {@link #current}. */
     public enum Mode { CHALLENGE, ENROLL, RESET, REENROLL }
@@ -43,6 +43,12 @@ public final class Interaction {
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
+    /** Self-service unlock: the identifier as typed, the LOCKED_OUT user it names (else null), and whether it is done. */
+    String unlockIdentifier;
+    OrgUser unlockTarget;
+    boolean unlocked;
+    /** What the last identify request said about "Remember this device" (null when it said nothing); recorded only. */
+    Boolean rememberMe;
 
     Interaction(String interactionHandle, OrgApp app, List<String> scopes, String codeChallenge,
                 String redirectUri, String state, String nonce, Instant expiresAt) {
@@ -56,11 +62,33 @@ public final class Interaction {
         this.expiresAt = expiresAt;
     }
 
+    /**
+     * Back to the org's first page, as Okta's cancel does: login intent, no user, nothing verified,
+     * nothing in progress (sign-up form, password, recovery, activation alike).
+     */
+    void restart() {
+        intent = Intent.LOGIN;
+        signingUp = false;
+        user = null;
+        verified.clear();
+        optionalSkipped = false;
+        current = null;
+        mode = null;
+        emailCode = null;
+        emailCodeExpires = null;
+        emailCodeSentAt = null;
+        unlockIdentifier = null;
+        unlockTarget = null;
+        unlocked = false;
+    }
+
     public OrgApp app() { return app; }
     public OrgUser user() { return user; }
     public List<String> scopes() { return scopes; }
     public String nonce() { return nonce; }
     public String codeChallenge() { return codeChallenge; }
     public synchronized Offer offer() { return offer; }
+    /** The rememberMe of the last identify request, or null when it had none. */
+    public synchronized Boolean rememberMe() { return rememberMe; }
     boolean expired(Instant now) { return now.isAfter(expiresAt); }
 }

@@ -11,7 +11,11 @@ import java.util.List;
  * @param skippable whether the optional enrollments left can be skipped
  */
 public record Offer(Kind kind, List<AuthenticatorKind> options, boolean skippable) {
-    public enum Kind { IDENTIFY, ENROLL_PROFILE, CHALLENGE, SELECT_AUTHENTICATE, SELECT_ENROLL, ENROLL, RESET, REENROLL, SUCCESS }
+    public enum Kind {
+        IDENTIFY, ENROLL_PROFILE, CHALLENGE, SELECT_AUTHENTICATE, SELECT_ENROLL, ENROLL, RESET, REENROLL, SUCCESS,
+        /** Self-service unlock: identifier and authenticator asked, the email code asked, done (terminal). */
+        SELECT_UNLOCK, UNLOCK_CHALLENGE, UNLOCKED
+    }
 
     public Offer {
         options = List.copyOf(options);

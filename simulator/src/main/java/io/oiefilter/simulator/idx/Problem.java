@@ -1,11 +1,22 @@
 package io.oiefilter.simulator.idx;
 
+import java.util.List;
+
 /**
  * Why a step was refused, as Okta words it.
  *
- * @param fieldLevel true when Okta puts the message on the passcode field instead of at the top
+ * @param fieldLevel true when Okta puts the message on a field (passcode, a profile attribute) instead of at the top
+ * @param params     the i18n params Okta sends with a field's message
  */
-public record Problem(int status, String message, String i18nKey, boolean fieldLevel, String field) {
+public record Problem(int status, String message, String i18nKey, boolean fieldLevel, String field, List<String> params) {
+    public Problem {
+        params = List.copyOf(params);
+    }
+
+    public Problem(int status, String message, String i18nKey, boolean fieldLevel, String field) {
+        this(status, message, i18nKey, fieldLevel, field, List.of());
+    }
+
     public Problem(int status, String message, String i18nKey, boolean fieldLevel) {
         this(status, message, i18nKey, fieldLevel, "passcode");
     }
@@ -21,8 +32,19 @@ public record Problem(int status, String message, String i18nKey, boolean fieldL
     public static final Problem LOCKED = new Problem(401, "This factor is suspended for your account due to too many failed attempts",
             "authfactor.challenge.suspended_factor", false);
 
-    public static Problem passwordRequirements(String unmet) {
-        return new Problem(400, "Password requirements were not met. Password requirements: " + unmet + ".",
-                "password.passwordRequirementsNotMet", true);
+    /**
+     * A new password outside the policy, as recorded (widget mock error-authenticator-reset-password-requirement.json):
+     * under the passcode field, the whole policy listed, the part after "not met. " as the one i18n param.
+     * {@code extra} follows the list (Okta adds e.g. "Your password cannot be any of your last 4 passwords.").
+     */
+    public static Problem passwordRequirements(List<String> requirements, String extra) {
+        String detail = "Password requirements: " + String.join(", ", requirements) + "." + (extra == null ? "" : " " + extra);
+        return new Problem(400, "Password requirements were not met. " + detail, "password.passwordRequirementsNotMet", true,
+                "passcode", List.of(detail));
     }
+
+    /** A new password on the common-password list, as recorded (widget mock error-authenticator-enroll-password-common.json). */
+    public static final Problem PASSWORD_COMMON = new Problem(400,
+            "This password was found in a list of commonly used passwords. Please try another password.", "password.common", true,
+            "passcode", List.of(""));
 }

@@ -38,6 +38,7 @@ public final class Org {
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
     private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private volatile String activationLinkTemplate = "{org}/welcome/{token}";
+    private volatile boolean selfServiceUnlock = true;
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
@@ -69,8 +70,9 @@ public final class Org {
             org.passwordPolicy(new PasswordPolicy(pw.path("minLength").asInt(d.minLength()), pw.path("minLowerCase").asInt(d.minLowerCase()),
                     pw.path("minUpperCase").asInt(d.minUpperCase()), pw.path("minNumber").asInt(d.minNumber()),
                     pw.path("minSymbol").asInt(d.minSymbol()), pw.path("excludeUsername").asBoolean(d.excludeUsername()),
-                    pw.path("maxAttempts").asInt(d.maxAttempts())));
+                    pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
+        org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
         root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
@@ -202,6 +204,18 @@ public final class Org {
 
     public String activationLink(String orgBase, String token) {
         return activationLinkTemplate.replace("{org}", orgBase).replace("{token}", token);
+    }
+
+    /**
+     * The password policy rule lets a LOCKED_OUT user unlock their account through an email code
+     * (identify offers unlock-account). On by default here, so the demo shows it.
+     */
+    public boolean selfServiceUnlock() {
+        return selfServiceUnlock;
+    }
+
+    public void selfServiceUnlock(boolean on) {
+        this.selfServiceUnlock = on;
     }
 
     public List<ProfileAttribute> profileAttributes() {
