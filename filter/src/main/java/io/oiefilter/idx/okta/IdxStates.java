@@ -183,6 +183,21 @@ final class IdxStates {
 
     // --- what 2.0.0 drops, read from the raw body ---
 
+    /** The messages of a state as its raw body has them, with their i18n keys (which 2.0.0 drops). */
+    static List<IdxMessage> messages(byte[] rawBody) {
+        List<IdxMessage> out = new ArrayList<>();
+        if (parse(rawBody).get("messages") instanceof Map<?, ?> messages && messages.get("value") instanceof List<?> values) {
+            for (Object v : values) {
+                if (v instanceof Map<?, ?> m) {
+                    Object key = m.get("i18n") instanceof Map<?, ?> i18n ? i18n.get("key") : null;
+                    out.add(new IdxMessage(String.valueOf(m.get("message")), key == null ? null : String.valueOf(key),
+                            String.valueOf(m.get("class"))));
+                }
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Object> parse(byte[] body) {
         if (body == null || body.length == 0) {
             return Map.of();

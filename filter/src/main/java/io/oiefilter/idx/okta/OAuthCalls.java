@@ -48,7 +48,7 @@ final class OAuthCalls {
         // invalid_request with a token is a bad activation token; invalid_client or a refused redirect URI
         // is a misconfigured app, not a user error.
         boolean badToken = a.status() == 400 && "invalid_request".equals(a.error()) && form.containsKey("activation_token");
-        throw a.failure("interact", badToken ? Kind.REJECTED : Kind.UNAVAILABLE);
+        throw a.failure("interact", badToken ? Kind.REJECTED : Kind.UNAVAILABLE, config);
     }
 
     /** The refresh-token grant, with client authentication. */
@@ -67,7 +67,8 @@ final class OAuthCalls {
                     a.json().get("scope") instanceof String scope ? scope : null);
         }
         // invalid_grant: the refresh token is expired, revoked or unknown; the person signs in again.
-        throw a.failure("token (refresh)", a.status() == 400 && "invalid_grant".equals(a.error()) ? Kind.REJECTED : Kind.UNAVAILABLE);
+        throw a.failure("token (refresh)", a.status() == 400 && "invalid_grant".equals(a.error()) ? Kind.REJECTED : Kind.UNAVAILABLE,
+                config);
     }
 
     private record Answer(int status, Map<String, Object> json, String rateLimitReset, Clock clock) {
@@ -75,13 +76,57 @@ final class OAuthCalls {
             return String.valueOf(json.get("error"));
         }
 
-        IdxException failure(String name, Kind otherwise) {
-            String description = String.valueOf(json.getOrDefault("error_description", json.get("errorDescription")));
+        IdxException failure(String name, Kind otherwise, OieConfig config) {
+            String description = String.valueOf(json.getOrDefault("error_description",
+                    json.getOrDefault("errorDescription", json.get("errorSummary"))));
             Kind kind = status == 429 ? Kind.RATE_LIMITED : otherwise;
-            return new IdxException(kind, status, name + " refused: HTTP " + status + " " + error() + ": " + description,
+            String refused = name + " refused: HTTP " + status + " " + error() + ": " + description;
+            String fix = fix(config, status, error(), description);
+            return new IdxException(kind, status, fix == null ? refused : fix + " (" + refused + ")",
                     List.of(new IdxMessage(description, null, "ERROR")), null, null,
                     RateLimitReset.secondsUntil(rateLimitReset, clock));
         }
+    }
+
+    /**
+     * What a misconfiguration Okta answered means and where to fix it, or null for an answer that is not one.
+     * Okta's words for each are in the simulator's OAuthResource and in the README's troubleshooting table.
+     */
+    private static String fix(OieConfig config, int status, String error, String description) {
+        String said = description.toLowerCase(java.util.Locale.ROOT);
+        if ("invalid_client".equals(error)) {
+            if (said.contains("secret")) {
+                return "Okta refused the client secret: check " + OieConfig.CLIENT_SECRET + " (the app's client secret in Okta)";
+            }
+            if (said.contains("client_id")) {
+                return "Okta knows no app with this client id: check " + OieConfig.CLIENT_ID + " (the app's Client ID in Okta)";
+            }
+            return "Okta refused the client credentials: check " + OieConfig.CLIENT_ID + " and " + OieConfig.CLIENT_SECRET;
+        }
+        if ("unauthorized_client".equals(error) && said.contains("grant type")) {
+            return "the Okta app does not allow the Interaction Code grant: tick Interaction Code under Grant type in the app's "
+                    + "General Settings";
+        }
+        if ("invalid_request".equals(error) && said.contains("redirect_uri")) {
+            return "Okta refused the redirect URI: " + OieConfig.REDIRECT_URI + " (" + config.redirectUri()
+                    + ") must be one of the app's Sign-in redirect URIs in Okta";
+        }
+        if ("access_denied".equals(error) && said.contains("feature is not enabled")) {
+            return "the org does not offer the Interaction Code flow: it must be an Identity Engine org with Interaction code "
+                    + "ticked in Settings > Account > Embedded widget sign-in support";
+        }
+        if ("invalid_scope".equals(error)) {
+            return "Okta refused the scopes: check " + OieConfig.SCOPES + " against the authorization server's scopes";
+        }
+        if (status == 404) {
+            return notFound(config);
+        }
+        return null;
+    }
+
+    private static String notFound(OieConfig config) {
+        return "no authorization server answers at " + config.issuer() + ": check " + OieConfig.ISSUER
+                + " (e.g. https://your-org.okta.com/oauth2/default, the Issuer URI of the authorization server)";
     }
 
     private Answer post(String name, String path, Map<String, String> form) throws IdxException {
@@ -101,7 +146,9 @@ final class OAuthCalls {
                 raw = ExchangeRecorder.readBounded(in, MAX_BODY_BYTES);
             }
         } catch (IOException e) {
-            throw new IdxException(Kind.UNAVAILABLE, 0, name + ": " + e, List.of(), null, e);
+            throw new IdxException(Kind.UNAVAILABLE, 0, "cannot reach Okta at " + config.issuer() + ": check "
+                    + OieConfig.ISSUER + " and that this server can reach that host (DNS, proxy, firewall) (" + name + ": " + e + ")",
+                    List.of(), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdxException(Kind.UNAVAILABLE, 0, name + " interrupted", List.of(), null, e);
@@ -113,6 +160,9 @@ final class OAuthCalls {
         } catch (java.text.ParseException | RuntimeException e) {
             if (response.statusCode() == 429) {
                 return new Answer(429, Map.of(), reset, clock);
+            }
+            if (response.statusCode() == 404) {
+                throw new IdxException(Kind.UNAVAILABLE, 404, notFound(config) + " (" + name + ": HTTP 404)", List.of(), null, e);
             }
             throw new IdxException(Kind.UNAVAILABLE, response.statusCode(), name + ": unreadable answer (HTTP "
                     + response.statusCode() + ")", List.of(), null, e);

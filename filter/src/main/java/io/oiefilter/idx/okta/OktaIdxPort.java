@@ -20,6 +20,7 @@ import com.okta.idx.sdk.api.util.PkceUtil;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
+import io.oiefilter.idx.IdxMessage;
 import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.idx.IdxRemediation;
@@ -128,7 +129,11 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     public IdxStep introspect(IdxTransaction tx) throws IdxException {
         SdkCalls.Result<IDXResponse> r = sdk.run("introspect", c -> c.introspect(context(tx)));
         if (r.failure() == null) {
-            return IdxStates.toStep(r.value(), r.exchange().body());
+            IdxStep step = IdxStates.toStep(r.value(), r.exchange().body());
+            if (tx.step() == null && step.remediations().isEmpty() && !step.succeeded()) {
+                throw noFirstStep(r.exchange().body());
+            }
+            return step;
         }
         int status = r.failure().getHttpStatus();
         if (status == 429) {
@@ -327,6 +332,23 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     private IdxException rateLimited(String name, SdkCalls.Result<?> r) {
         return new IdxException(Kind.RATE_LIMITED, 429, name + ": rate limited", IdxStates.messages(r.failure()), null,
                 r.failure(), RateLimitReset.secondsUntil(r.exchange().rateLimitReset(), clock));
+    }
+
+    /**
+     * A new transaction that offers nothing: Okta opened it, then found no access policy rule that lets this
+     * app use the Interaction Code grant (idx.error.code.no_matching_policy, okta-idx-java issue #201).
+     */
+    private static IdxException noFirstStep(byte[] body) {
+        List<IdxMessage> messages = IdxStates.messages(body);
+        String said = messages.stream().map(m -> m.i18nKey() != null ? m.i18nKey() : m.text())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String fix = messages.stream().anyMatch(m -> "idx.error.code.no_matching_policy".equals(m.i18nKey()))
+                ? "no access policy rule lets this app use the Interaction Code grant: tick Interaction Code in a rule of the "
+                        + "authorization server's access policy for this app (Security > API > Authorization Servers)"
+                : "Okta opened the transaction but offers no step: check the app's sign-in policy and the authorization "
+                        + "server's access policy";
+        return new IdxException(Kind.UNAVAILABLE, 200, fix + " (introspect: " + (said.isEmpty() ? "no remediation" : said) + ")",
+                messages, null, null);
     }
 
     private static IdxException unusable(String name, ProcessingException e) {

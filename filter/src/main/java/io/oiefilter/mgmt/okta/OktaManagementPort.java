@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class OktaManagementPort implements ManagementPort {
     /** Okta's "Invalid Passcode/Answer": the code was wrong, expired or used, not a failure of Okta. */
+    /** Okta's error code (E0000011, E0000006, ...): says what went wrong and names nobody. */
+    private static final Pattern ERROR_CODE = Pattern.compile("\"errorCode\"\\s*:\\s*\"(E\\d{7})\"");
     private static final Pattern INVALID_PASSCODE = Pattern.compile("\"errorCode\"\\s*:\\s*\"E0000068\"");
     /** Verify results that say the code did not prove the address (rather than that something broke). */
     private static final Set<UserFactorVerifyResult> NOT_ACCEPTED = EnumSet.of(UserFactorVerifyResult.FAILED,
@@ -161,7 +163,16 @@ public final class OktaManagementPort implements ManagementPort {
     }
 
     private static ManagementException failure(String what, ApiException e) {
-        // The response body may name the user; the status code and summary are enough for the log.
-        return new ManagementException(e.getCode(), what + " refused: HTTP " + e.getCode(), e);
+        // The response body may name the user; the status code and Okta's error code are enough for the log.
+        java.util.regex.Matcher code = e.getResponseBody() == null ? null : ERROR_CODE.matcher(e.getResponseBody());
+        String refused = what + " refused: HTTP " + e.getCode() + (code != null && code.find() ? " " + code.group(1) : "");
+        String fix = switch (e.getCode()) {
+            case 401 -> "Okta refused the API token: check okta.client.token (a token of this org, not revoked or expired, "
+                    + "its admin active) and okta.client.orgUrl";
+            case 403 -> "the API token lacks the permission for " + what + ": create okta.client.token as a Super or Org "
+                    + "Administrator (a Read-only Administrator's token cannot activate users)";
+            default -> null;
+        };
+        return new ManagementException(e.getCode(), fix == null ? refused : fix + " (" + refused + ")", e);
     }
 }

@@ -158,7 +158,7 @@ class OktaManagementPortTest {
         ManagementException e = assertThrows(ManagementException.class,
                 () -> port.verifyEmailFactor(u.id(), factorId, code.toCharArray()));
         assertEquals(503, e.httpStatus(), "not hidden by an SDK retry");
-        assertEquals("factor verify refused: HTTP 503", e.getMessage());
+        assertEquals("factor verify refused: HTTP 503 E0000009", e.getMessage(), "Okta's error code, never the passcode");
         assertTrue(port.verifyEmailFactor(u.id(), factorId, code.toCharArray()), "the refused request used nothing up");
 
         sim.clock().advance(EmailFactorCodes.RESEND_INTERVAL);

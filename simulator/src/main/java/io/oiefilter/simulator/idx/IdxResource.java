@@ -43,6 +43,9 @@ public final class IdxResource extends IdxEndpoint {
                 : sim.interactions().byStateHandle(text(req, "stateToken", text(req, "stateHandle", null)));
         return found.map(i -> {
             synchronized (i) {
+                if (!sim.org().accessPolicyGrantTypes().contains("interaction_code")) {
+                    return answer(200, sim.responses().noMatchingPolicy(i, sim.interactions().expiresAt(i)));
+                }
                 return state(i, null);
             }
         }).orElseGet(this::sessionExpired);

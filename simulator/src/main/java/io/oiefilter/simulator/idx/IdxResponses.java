@@ -157,6 +157,21 @@ public final class IdxResponses {
         return root;
     }
 
+    /**
+     * The first state of a transaction no access policy rule allows (the authorization server's rule lacks the
+     * Interaction Code grant): HTTP 200, Okta's message and a failure-redirect, no remediation. As recorded in
+     * okta-idx-java issue #201.
+     */
+    public ObjectNode noMatchingPolicy(Interaction i, String expiresAt) {
+        ObjectNode root = json.createObjectNode().put("version", "1.0.0").put("stateHandle", i.stateHandle)
+                .put("expiresAt", expiresAt).put("intent", "LOGIN");
+        root.set("messages", messages("You are not allowed to access this app. To request access, contact an admin.",
+                "idx.error.code.no_matching_policy"));
+        root.set("failure", json.createObjectNode().put("name", "failure-redirect")
+                .put("href", orgBase + "/login/error/redirect?stateToken=" + i.stateHandle));
+        return root;
+    }
+
     /** A terminal error with no state, e.g. idx.session.expired or tooManyRequests. */
     public ObjectNode terminal(String message, String i18nKey) {
         ObjectNode root = json.createObjectNode().put("version", "1.0.0");

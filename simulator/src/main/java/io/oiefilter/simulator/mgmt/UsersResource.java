@@ -200,7 +200,7 @@ public final class UsersResource {
     }
 
     private Response lifecycle(String auth, String id, java.util.function.Function<OrgUser, Response> action) {
-        return authorized(auth).orElseGet(() -> sim.org().user(id).map(action).orElseGet(() -> OktaErrors.notFound(id)));
+        return ApiTokenCheck.refusalToChange(sim.org(), auth).orElseGet(() -> sim.org().user(id).map(action).orElseGet(() -> OktaErrors.notFound(id)));
     }
 
     private Optional<Response> authorized(String authorization) {

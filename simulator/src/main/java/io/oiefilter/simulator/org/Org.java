@@ -36,6 +36,12 @@ public final class Org {
     private final Map<AuthenticatorKind, String> authenticatorIds = new EnumMap<>(AuthenticatorKind.class);
     private final Map<AuthenticatorKind, Requirement> enrollmentPolicy = new EnumMap<>(AuthenticatorKind.class);
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> readOnlyApiTokens = ConcurrentHashMap.newKeySet();
+    private volatile List<String> accessPolicyGrantTypes = DEFAULT_ACCESS_POLICY_GRANT_TYPES;
+
+    /** The grant types of the default authorization server's access policy rule, as a new org has them. */
+    public static final List<String> DEFAULT_ACCESS_POLICY_GRANT_TYPES = List.of("authorization_code", "interaction_code",
+            "refresh_token", "implicit", "password", "client_credentials");
     private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private volatile String activationLinkTemplate = "{org}/welcome/{token}";
     private volatile boolean selfServiceUnlock = true;
@@ -76,6 +82,12 @@ public final class Org {
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
         root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
+        root.path("readOnlyApiTokens").forEach(t -> org.addReadOnlyApiToken(t.asText()));
+        if (root.has("accessPolicyGrantTypes")) {
+            List<String> granted = new ArrayList<>();
+            root.get("accessPolicyGrantTypes").forEach(g -> granted.add(g.asText()));
+            org.accessPolicyGrantTypes(granted);
+        }
         root.path("profileAttributes").forEach(a -> org.profileAttributes.add(new ProfileAttribute(a.path("name").asText(),
                 a.path("label").asText(a.path("name").asText()), a.path("required").asBoolean(false))));
         if (root.hasNonNull("activationLink")) {
@@ -230,11 +242,37 @@ public final class Org {
         apiTokens.add(token);
     }
 
+    /** A token made by an admin whose role can read users but not change them (Okta's Read-only Administrator). */
+    public void addReadOnlyApiToken(String token) {
+        readOnlyApiTokens.add(token);
+    }
+
     public boolean apiTokenValid(String token) {
+        return matches(apiTokens, token) || matches(readOnlyApiTokens, token);
+    }
+
+    /** The token is valid, but its admin may not change users (lifecycle operations, factor verification). */
+    public boolean apiTokenReadOnly(String token) {
+        return matches(readOnlyApiTokens, token) && !matches(apiTokens, token);
+    }
+
+    /**
+     * The grant types the authorization server's access policy rule allows. Without "interaction_code" Okta
+     * still opens the transaction on /v1/interact, and its first state says no policy matches.
+     */
+    public List<String> accessPolicyGrantTypes() {
+        return accessPolicyGrantTypes;
+    }
+
+    public void accessPolicyGrantTypes(List<String> grantTypes) {
+        this.accessPolicyGrantTypes = List.copyOf(grantTypes);
+    }
+
+    private static boolean matches(Set<String> tokens, String token) {
         if (token == null) {
             return false;
         }
-        Set<String> copy = new HashSet<>(apiTokens);
+        Set<String> copy = new HashSet<>(tokens);
         boolean found = false;
         for (String t : copy) {
             found |= MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
