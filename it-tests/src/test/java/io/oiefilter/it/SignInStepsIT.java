@@ -87,10 +87,10 @@ class SignInStepsIT {
         assertTrue(codePage.body().contains("<title>Check your email</title>"), codePage.body());
         assertTrue(codePage.body().contains("Signing in as alice@example.com"), codePage.body());
 
-        HttpResponse<String> wrong = c.post("oie/answer", fields(codePage.body(), "passcode", "not-a-code"));
+        HttpResponse<String> wrong = c.submit("oie/answer", fields(codePage.body(), "passcode", "not-a-code"));
         assertTrue(wrong.body().contains("That code is not valid."), wrong.body());
-        HttpResponse<String> early = c.post("oie/resend", fields(wrong.body()));
-        assertTrue(early.body().contains("Please wait before asking for another code."), early.body());
+        HttpResponse<String> early = c.submit("oie/resend", fields(wrong.body()));
+        assertTrue(early.body().contains("It is too soon to ask for another code."), early.body());
         assertTrue(early.body().contains("You can ask for a new code in"), early.body());
 
         HttpResponse<String> home = c.follow(c.post("oie/answer", fields(early.body(), "passcode", code(ALICE))));
@@ -130,12 +130,14 @@ class SignInStepsIT {
         WebClient c = client();
         HttpResponse<String> password = identify(c, "it.forgot@example.com");
         HttpResponse<String> codePage = c.follow(c.post("oie/forgot-password", fields(password.body())));
-        assertTrue(codePage.body().contains("<title>Check your email</title>"), codePage.body());
+        assertTrue(codePage.body().contains("<title>Reset your password</title>"), codePage.body());
+        assertTrue(codePage.body().contains("Enter it to reset your password."), codePage.body());
         HttpResponse<String> reset = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", code("it.forgot@example.com"))));
         assertTrue(reset.body().contains("<title>Set a new password</title>"), reset.body());
         assertTrue(reset.body().contains("at least 8 characters"), reset.body());
-        HttpResponse<String> weak = c.post("oie/new-password", fields(reset.body(), "password", "weak", "confirmPassword", "weak"));
-        assertTrue(weak.body().contains("That password cannot be used."), weak.body());
+        HttpResponse<String> weak = c.submit("oie/new-password", fields(reset.body(), "password", "weak", "confirmPassword", "weak"));
+        assertTrue(weak.body().contains("Password requirements were not met."), "Okta's reason: " + weak.body());
+        assertTrue(weak.body().contains("id=\"oie-error-password\""), "next to the field: " + weak.body());
         HttpResponse<String> home = c.follow(c.post("oie/new-password",
                 fields(weak.body(), "password", "Remembered-2026", "confirmPassword", "Remembered-2026")));
         assertTrue(home.body().contains("Hello, Fay Forgot"), home.body());
@@ -167,7 +169,7 @@ class SignInStepsIT {
         WebClient c = client();
         HttpResponse<String> password = identify(c, ALICE);
         sim().interactions().expireAll();
-        HttpResponse<String> restarted = c.post("oie/answer", fields(password.body(), "passcode", ALICE_PASSWORD));
+        HttpResponse<String> restarted = c.submit("oie/answer", fields(password.body(), "passcode", ALICE_PASSWORD));
         assertEquals(200, restarted.statusCode());
         assertTrue(restarted.body().contains("has been restarted"), restarted.body());
         assertTrue(restarted.body().contains("name=\"identifier\""));
@@ -178,7 +180,7 @@ class SignInStepsIT {
         WebClient c = client();
         HttpResponse<String> signIn = c.follow(c.get("app/"));
         sim().rateLimits().limit("identify", 0, Duration.ofMinutes(1));
-        HttpResponse<String> limited = c.post("oie/identify", fields(signIn.body(), "identifier", ALICE));
+        HttpResponse<String> limited = c.submit("oie/identify", fields(signIn.body(), "identifier", ALICE));
         assertEquals(429, limited.statusCode());
         assertTrue(limited.headers().firstValue("Retry-After").isPresent());
         assertTrue(limited.body().contains("Too many attempts.") && limited.body().contains("seconds before you try again"), limited.body());
@@ -194,7 +196,7 @@ class SignInStepsIT {
             WebClient c = client();
             HttpResponse<String> signIn = c.follow(c.get("app/"));
             sim().faults().inject("identify", fault.times(1));
-            HttpResponse<String> broken = c.post("oie/identify", fields(signIn.body(), "identifier", ALICE));
+            HttpResponse<String> broken = c.submit("oie/identify", fields(signIn.body(), "identifier", ALICE));
             assertEquals(503, broken.statusCode(), fault + ": " + broken.body());
             assertTrue(broken.body().contains("cannot be reached right now"), broken.body());
             assertTrue(broken.body().contains("id=\"oie-retry\""), broken.body());
@@ -227,7 +229,7 @@ class SignInStepsIT {
         assertEquals(WebClient.fields(tabA.body()), WebClient.fields(tabB.body()), "the second tab joins the same sign-in");
         HttpResponse<String> passwordInA = c.follow(c.post("oie/identify", fields(tabA.body(), "identifier", ALICE)));
         assertTrue(passwordInA.body().contains("<title>Enter your password</title>"));
-        HttpResponse<String> staleB = c.post("oie/identify", fields(tabB.body(), "identifier", "someone.else@example.com"));
+        HttpResponse<String> staleB = c.submit("oie/identify", fields(tabB.body(), "identifier", "someone.else@example.com"));
         assertTrue(staleB.body().contains("That page was out of date"), staleB.body());
         assertTrue(staleB.body().contains("<title>Enter your password</title>"), "shows where the sign-in stands");
         HttpResponse<String> home = c.follow(c.post("oie/answer", fields(staleB.body(), "passcode", ALICE_PASSWORD)));

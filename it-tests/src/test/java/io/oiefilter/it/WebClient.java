@@ -72,6 +72,18 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * A form sent as a browser sends it: the filter answers every POST with a redirect
+     * (post/redirect/get), which is checked, then followed; the page the person sees.
+     */
+    HttpResponse<String> submit(String path, Map<String, String> form) throws IOException, InterruptedException {
+        HttpResponse<String> posted = post(path, form);
+        if (posted.statusCode() != 302) {
+            throw new AssertionError("POST " + path + " answered " + posted.statusCode() + ", not a redirect:\n" + posted.body());
+        }
+        return follow(posted);
+    }
+
     /** GETs and follows redirects within this app, returning the last response. */
     HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
         HttpResponse<String> r = response;

@@ -165,7 +165,7 @@ public final class IdxResponses {
     public ObjectNode noMatchingPolicy(Interaction i, String expiresAt) {
         ObjectNode root = json.createObjectNode().put("version", "1.0.0").put("stateHandle", i.stateHandle)
                 .put("expiresAt", expiresAt).put("intent", "LOGIN");
-        root.set("messages", messages("You are not allowed to access this app. To request access, contact an admin.",
+        root.set("messages", ion.messages("You are not allowed to access this app. To request access, contact an admin.",
                 "idx.error.code.no_matching_policy"));
         root.set("failure", json.createObjectNode().put("name", "failure-redirect")
                 .put("href", orgBase + "/login/error/redirect?stateToken=" + i.stateHandle));
