@@ -262,8 +262,8 @@ public final class SignInFlow implements AutoCloseable {
         if (state.codeSentAt() == null) {
             return 0;
         }
-        long left = Duration.between(clock.instant(), state.codeSentAt().plus(config.resendCooldown())).toSeconds();
-        return Math.max(0, left);
+        long millis = Duration.between(clock.instant(), state.codeSentAt().plus(config.resendCooldown())).toMillis();
+        return Math.max(0, (millis + 999) / 1000); // rounded up: a countdown that ends must find the button usable
     }
 
     /** Whether a sign-in holds as it is, with no renewal due: no network, no crypto. */

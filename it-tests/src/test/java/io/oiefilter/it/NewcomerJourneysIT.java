@@ -231,4 +231,68 @@ class NewcomerJourneysIT {
             chromium.submit(By.id("oie-sign-in-again"), ExpectedConditions.titleIs("Sign in"));
         }
     }
+
+    @Test
+    void aLockedOutPersonUnlocksTheAccountWithAnEmailCodeThenSignsIn() throws Exception {
+        String login = "unlock.me@example.com";
+        SimulatorExtension.simulator().org().createUser(login, login, "Una", "Locked", List.of(), "Unlocked-2026!", UserStatus.LOCKED_OUT,
+                true, Instant.now());
+        try (Chromium chromium = new Chromium("unlock")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("oie/sign-in").toString());
+            chromium.submit(By.id("oie-unlock-button"), ExpectedConditions.titleIs("Unlock your account"));
+            chromium.screenshot("unlock-form");
+            browser.findElement(By.id("identifier")).sendKeys(login);
+            assertTrue(browser.findElement(By.id("oie-option-email")).isSelected());
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Unlock your account"));
+            assertTrue(browser.findElement(By.id("oie-code-text")).getText().startsWith("If this account is locked, we sent a code"),
+                    "the same words for every account: " + browser.findElement(By.id("oie-code-text")).getText());
+            chromium.screenshot("unlock-code");
+            browser.findElement(By.id("passcode")).sendKeys(Outbox.code(login));
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Your account is unlocked"));
+            assertTrue(browser.findElement(By.id("oie-okta-message")).getText().contains("unlocked"));
+            assertEquals(UserStatus.ACTIVE, SimulatorExtension.simulator().org().userByLogin(login).orElseThrow().status());
+            chromium.screenshot("unlocked");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Sign in"));
+            browser.findElement(By.id("identifier")).sendKeys(login);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys("Unlocked-2026!");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            assertEquals("Hello, Una Locked", browser.findElement(By.id("greeting")).getText());
+            chromium.screenshot("signed-in");
+        }
+    }
+
+    @Test
+    void unlockingAnAccountThatIsNotLockedLooksTheSameAndSendsNothing() throws Exception {
+        WebClient c = new WebClient(base);
+        String form = c.submit("oie/unlock", WebClient.fields(c.get("oie/sign-in").body())).body();
+        String authenticator = form.replaceAll("(?s).*name=\"authenticator\" value=\"([^\"]+)\".*", "$1");
+        int emails = SimulatorExtension.simulator().outbox().to(ALICE).size();
+        String alice = c.submit("oie/unlock-account", WebClient.fields(form, "identifier", ALICE, "authenticator", authenticator)).body();
+        WebClient other = new WebClient(base);
+        String otherForm = other.submit("oie/unlock", WebClient.fields(other.get("oie/sign-in").body())).body();
+        String nobody = other.submit("oie/unlock-account", WebClient.fields(otherForm, "identifier", "nobody@example.com",
+                "authenticator", authenticator)).body();
+        assertEquals(SampleDeployment.normalised(alice, ALICE), SampleDeployment.normalised(nobody, "nobody@example.com"),
+                "an active account and no account get the same page");
+        Thread.sleep(500);
+        assertEquals(emails, SimulatorExtension.simulator().outbox().to(ALICE).size(), "no email to an account that is not locked");
+    }
+
+    @Test
+    void keepMeSignedInIsPassedToOkta() throws Exception {
+        try (Chromium chromium = new Chromium("remember-me")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("oie/sign-in").toString());
+            browser.findElement(By.id("identifier")).sendKeys(ALICE);
+            browser.findElement(By.id("rememberMe")).click();
+            chromium.screenshot("keep-me-signed-in");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+        }
+        assertTrue(SimulatorExtension.simulator().interactions().all().stream().anyMatch(i -> i.user() != null
+                && ALICE.equals(i.user().login()) && Boolean.TRUE.equals(i.rememberMe())), "Okta was told rememberMe=true");
+    }
 }

@@ -31,6 +31,11 @@ public final class Interactions {
         return i;
     }
 
+    /** Every transaction still known, for tests and the admin view (not an Okta API). */
+    public java.util.List<Interaction> all() {
+        return java.util.List.copyOf(byHandle.values());
+    }
+
     /** Okta hands out a new stateHandle as the transaction moves on; the old one stops working. */
     public void newStateHandle(Interaction i) {
         if (i.stateHandle != null) {
