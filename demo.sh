@@ -68,7 +68,7 @@ for _ in $(seq 1 120); do
     Open:      http://localhost:$APP_PORT/sample/
     Sign in:   alice@example.com / Wonderland-2026!
     Activate:  pat@example.com (PROVISIONED): enter it on the sign-in page, read the code in the outbox
-    Unlock:    lou@example.com (LOCKED_OUT): "Unlock account?" on the sign-in page, code in the outbox
+    Unlock:    lee@example.com (LOCKED_OUT): "Unlock account?" on the sign-in page, code in the outbox
     Sign up:   open to @example.com addresses (the sample activates that domain only)
     Okta org:  http://127.0.0.1:$SIM_PORT/oauth2/default (the local simulator)
     Outbox:    http://127.0.0.1:$SIM_PORT/admin/outbox.html (emails the org "sent")

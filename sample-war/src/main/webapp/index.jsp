@@ -14,7 +14,7 @@
       <li><strong>alice@example.com</strong> / <code>Wonderland-2026!</code>: an active account.</li>
       <li><strong>pat@example.com</strong>: created but never activated. Enter it on the sign-in page; the activation code
         is in the <a href="http://127.0.0.1:9080/admin/outbox.html">outbox</a>.</li>
-      <li><strong>lou@example.com</strong>: locked out. Use "Unlock account?" on the sign-in page; the code is in the outbox.</li>
+      <li><strong>lee@example.com</strong> / <code>Locked-Out-2026!</code>: locked out. Use "Unlock account?" on the sign-in page (the code is in the outbox), then sign in.</li>
       <li><strong>Sign-up</strong> is open to <code>@example.com</code> addresses only: this sample activates accounts of that
         domain (<code>ExampleDomainActivationStrategy</code>), so an account you start to create can always be finished.</li>
     </ul>

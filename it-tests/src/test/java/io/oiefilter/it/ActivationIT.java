@@ -101,9 +101,9 @@ class ActivationIT {
         OrgUser u = user(status, "@example.com");
         WebClient c = client();
         HttpResponse<String> codePage = failedIdentify(c, u.login(), "app/details.jsp?tab=activation");
-        assertTrue(codePage.body().contains("If this account is still awaiting activation"), codePage.body());
+        assertTrue(codePage.body().contains("If this account is waiting to be activated"), codePage.body());
         HttpResponse<String> password = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", code(u.email()))));
-        assertTrue(password.body().contains("<title>Set a new password</title>"), password.body());
+        assertTrue(password.body().contains("<title>Set up a password</title>"), password.body());
         assertTrue(password.body().contains("at least 8 characters"), "the org's rules are shown");
         HttpResponse<String> landed = c.post("oie/new-password", fields(password.body(), "password", "Activated-2026",
                 "confirmPassword", "Activated-2026"));
@@ -140,7 +140,7 @@ class ActivationIT {
             }
             assertEquals(reference, normalised, login + " gets the same page as " + logins.get(0));
             // A code posted joins the background work: after it, whatever was to be sent has been.
-            assertTrue(c.post("oie/answer", fields(page.body(), "passcode", "000000")).body().contains("That code is not valid."));
+            assertTrue(c.submit("oie/answer", fields(page.body(), "passcode", "000000")).body().contains("That code is not valid."));
         }
         assertEquals(1, sim().outbox().to(provisioned.email()).size(), "a code only for the account awaiting activation");
         assertTrue(sim().outbox().to(otherDomain.email()).isEmpty(), "the sample's strategy leaves other domains alone");
@@ -152,10 +152,10 @@ class ActivationIT {
         WebClient c = client();
         HttpResponse<String> page = failedIdentify(c, u.login(), "app/");
         for (int n = 1; n < 5; n++) {
-            page = c.post("oie/answer", fields(page.body(), "passcode", "00000" + n));
+            page = c.submit("oie/answer", fields(page.body(), "passcode", "00000" + n));
             assertTrue(page.body().contains("That code is not valid."), page.body());
         }
-        HttpResponse<String> over = c.post("oie/answer", fields(page.body(), "passcode", "000009"));
+        HttpResponse<String> over = c.submit("oie/answer", fields(page.body(), "passcode", "000009"));
         assertTrue(over.body().contains("Too many wrong codes."), over.body());
         assertTrue(over.body().contains("name=\"identifier\""), "back at the start");
     }
@@ -166,8 +166,8 @@ class ActivationIT {
         WebClient c = client();
         HttpResponse<String> page = failedIdentify(c, u.login(), "app/");
         Outbox.latest(u.email());
-        HttpResponse<String> early = c.post("oie/resend", fields(page.body()));
-        assertTrue(early.body().contains("Please wait before asking for another code."), early.body());
+        HttpResponse<String> early = c.submit("oie/resend", fields(page.body()));
+        assertTrue(early.body().contains("It is too soon to ask for another code."), early.body());
         assertEquals(1, sim().outbox().to(u.email()).size());
     }
 
@@ -193,6 +193,8 @@ class ActivationIT {
         HttpResponse<String> password = c.follow(c.post("oie/select", fields(select.body(), "authenticator", passwordId)));
         HttpResponse<String> optional = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Linked-2026",
                 "confirmPassword", "Linked-2026")));
+        assertFalse(optional.body().contains("If this account is waiting to be activated"),
+                "arrived by the link: the page says what it is for, not the words for a failed sign-in");
         // The enrollment policy has email OPTIONAL (see emailEnrollmentBack): offered after the password, and skipped.
         assertTrue(optional.body().contains("id=\"oie-skip\""), optional.body());
         HttpResponse<String> next = c.follow(c.post("oie/skip", fields(optional.body())));
@@ -215,7 +217,7 @@ class ActivationIT {
             chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-activation-text")));
             chromium.screenshot("activation-code");
             browser.findElement(By.id("passcode")).sendKeys(code(u.email()));
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set a new password"));
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a password"));
             chromium.screenshot("new-password");
             browser.findElement(By.id("password")).sendKeys("Browser-Activated-2026");
             browser.findElement(By.id("confirmPassword")).sendKeys("Browser-Activated-2026");
@@ -232,7 +234,7 @@ class ActivationIT {
         OrgUser u = user(UserStatus.PROVISIONED, "@example.com");
         WebClient c = client();
         HttpResponse<String> codePage = failedIdentify(c, u.login(), "app/");
-        assertTrue(codePage.body().contains("If this account is still awaiting activation"), codePage.body());
+        assertTrue(codePage.body().contains("If this account is waiting to be activated"), codePage.body());
         assertTrue(SMTP.waitForIncomingEmail(10_000, 1), "the filter's own email, sent from the background");
         assertTrue(sim().outbox().to(u.email()).isEmpty(), "Okta sent nothing");
         var received = SMTP.getReceivedMessages();
@@ -240,7 +242,7 @@ class ActivationIT {
         assertEquals(u.email(), received[0].getAllRecipients()[0].toString());
         String code = GreenMailUtil.getBody(received[0]).replaceAll("(?s).*account: (\\d{6}).*", "$1");
         HttpResponse<String> password = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", code)));
-        assertTrue(password.body().contains("<title>Set a new password</title>"), password.body());
+        assertTrue(password.body().contains("<title>Set up a password</title>"), password.body());
         HttpResponse<String> home = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Own-Code-2026",
                 "confirmPassword", "Own-Code-2026")));
         assertTrue(home.body().contains("Hello, Activ"), home.body());
@@ -253,7 +255,7 @@ class ActivationIT {
         for (int n = 0; n < 4; n++) {
             WebClient c = client();
             HttpResponse<String> page = failedIdentify(c, u.login(), "app/");
-            assertTrue(page.body().contains("If this account is still awaiting activation"), "the same page every time");
+            assertTrue(page.body().contains("If this account is waiting to be activated"), "the same page every time");
             c.post("oie/answer", fields(page.body(), "passcode", "000000")); // joins the background work
         }
         assertEquals(3, sim().outbox().to(u.email()).size(), "oie.activation.maxStartsPerLogin is 3: the fourth sent nothing");
@@ -266,11 +268,11 @@ class ActivationIT {
         OrgUser u = sim().org().createUser(login, login, "Half", "Way", List.of(), null, UserStatus.PROVISIONED, true, Instant.now());
         WebClient c = client();
         HttpResponse<String> codePage = failedIdentify(c, u.login(), "app/");
-        assertTrue(codePage.body().contains("If this account is still awaiting activation"), codePage.body());
+        assertTrue(codePage.body().contains("If this account is waiting to be activated"), codePage.body());
         io.oiefilter.simulator.mail.Email sent = Outbox.latest(u.email());
         assertEquals("factor-challenge", sent.kind(), "Okta emailed a code for the enrolled email factor");
         HttpResponse<String> password = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", sent.code())));
-        assertTrue(password.body().contains("<title>Set a new password</title>"), password.body());
+        assertTrue(password.body().contains("<title>Set up a password</title>"), password.body());
         HttpResponse<String> home = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Half-Way-2026",
                 "confirmPassword", "Half-Way-2026")));
         assertTrue(home.body().contains("Hello, Half Way"), home.body());

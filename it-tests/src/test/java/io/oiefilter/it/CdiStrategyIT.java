@@ -49,7 +49,7 @@ class CdiStrategyIT {
         WebClient c = new WebClient(SampleDeployment.base(deployed));
         HttpResponse<String> signIn = c.follow(c.get("app/"));
         HttpResponse<String> codePage = c.follow(c.post("oie/identify", fields(signIn.body(), "identifier", u.login())));
-        assertTrue(codePage.body().contains("If this account is still awaiting activation"), codePage.body());
+        assertTrue(codePage.body().contains("If this account is waiting to be activated"), codePage.body());
         // The sample's own strategy would leave this domain alone; the CDI one activates it.
         assertEquals(1, SimulatorExtension.simulator().outbox().to(u.email()).size(), "the CDI strategy started activation");
     }

@@ -507,7 +507,7 @@ class FaultMatrixIT {
         }
         Hop password = last(follow(c, post(c, "oie/answer", fields(codePage.body(), "passcode", code))));
         check(cell, "retry", password);
-        if (!password.body().contains("<title>Set a new password</title>")) {
+        if (!password.body().contains("<title>Set up a password</title>")) {
             return Optional.of("no new-password page: " + ResponseChecks.summary(password.body()));
         }
         List<Hop> landed = follow(c, post(c, "oie/new-password", fields(password.body(), "password", "Fault-Back-2026",
@@ -623,7 +623,7 @@ class FaultMatrixIT {
             case "Check your email" -> "code";
             case "Set up a security method" -> "enroll";
             case "Create your account" -> "sign-up";
-            case "Set a new password" -> "new pw";
+            case "Set a new password", "Set up a password" -> "new pw";
             case "Your account" -> "SIGNED IN";
             case "Details" -> "SIGNED IN";
             default -> title.length() > 12 ? title.substring(0, 12) : title;

@@ -295,4 +295,39 @@ class NewcomerJourneysIT {
         assertTrue(SimulatorExtension.simulator().interactions().all().stream().anyMatch(i -> i.user() != null
                 && ALICE.equals(i.user().login()) && Boolean.TRUE.equals(i.rememberMe())), "Okta was told rememberMe=true");
     }
+
+    @Test
+    void aStrategyThatDeclinesSaysWhyInTheLogAndThePageIsTheSame() throws Exception {
+        String login = "omar." + System.nanoTime() + "@acme.test";
+        SimulatorExtension.simulator().org().createUser(login, login, "Omar", "Outside", List.of(), null, UserStatus.PROVISIONED, false,
+                Instant.now());
+        try (PayaraConsole console = PayaraConsole.tap(line -> line.contains("oie-filter: activation"))) {
+            WebClient c = new WebClient(base);
+            String page = c.submit("oie/identify", WebClient.fields(c.get("oie/sign-in").body(), "identifier", login)).body();
+            assertTrue(page.contains("If this account is waiting to be activated"), page);
+            String line = null;
+            for (int i = 0; i < 100 && line == null; i++) {
+                line = console.lines().stream().filter(l -> l.contains("NOT_APPLICABLE") && l.contains(login)).findFirst().orElse(null);
+                Thread.sleep(100);
+            }
+            assertTrue(line != null && line.contains("not an @example.com account"),
+                    "the operator reads what the strategy decided and why: " + console.lines());
+            assertTrue(SimulatorExtension.simulator().outbox().to(login).isEmpty(), "and nothing was sent");
+        }
+    }
+
+    @Test
+    void iAlreadyHaveAnAccountAfterOktaRefusedTheForm() throws Exception {
+        WebClient c = new WebClient(base);
+        String form = c.submit("oie/sign-up", WebClient.fields(c.get("oie/sign-in").body())).body();
+        assertTrue(form.contains("<title>Create your account</title>"), form);
+        String refused = c.submit("oie/register", WebClient.fields(form, "firstName", "Al", "lastName", "Ready", "email", ALICE)).body();
+        assertTrue(refused.contains("A user with this Email already exists"), "Okta refused it: " + refused);
+        String signIn = c.submit("oie/have-account", WebClient.fields(refused)).body();
+        assertTrue(signIn.contains("<title>Sign in</title>") && signIn.contains("name=\"identifier\""), signIn);
+        String again = c.get("oie/sign-in").body();
+        assertTrue(again.contains("<title>Sign in</title>"), "and it stays there: " + again);
+        String password = c.submit("oie/identify", WebClient.fields(again, "identifier", ALICE)).body();
+        assertTrue(password.contains("<title>Enter your password</title>"), password);
+    }
 }

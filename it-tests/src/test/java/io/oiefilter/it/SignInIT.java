@@ -157,7 +157,7 @@ class SignInIT {
     void wrongPasswordShowsAnErrorAndSignsNobodyIn() throws Exception {
         WebClient c = client();
         HttpResponse<String> passwordPage = identifyAsAlice(c);
-        HttpResponse<String> refused = c.post("oie/answer", fields(passwordPage.body(), "passcode", "not-her-password"));
+        HttpResponse<String> refused = c.submit("oie/answer", fields(passwordPage.body(), "passcode", "not-her-password"));
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("The password is incorrect."), refused.body());
         assertTrue(refused.body().contains("type=\"password\""), "still on the password page");
@@ -183,7 +183,7 @@ class SignInIT {
             // With an activation strategy on, every failed identify gets the activation-code page, alike.
             for (HttpResponse<String> r : java.util.List.of(wrong, unknown)) {
                 assertEquals(200, r.statusCode());
-                assertTrue(r.body().contains("If this account is still awaiting activation"), r.body());
+                assertTrue(r.body().contains("If this account is waiting to be activated"), r.body());
             }
             assertEquals(SampleDeployment.normalised(wrong.body(), ALICE), SampleDeployment.normalised(unknown.body(), "nobody@example.com"));
             // The login typed in comes back escaped into the form, never as markup.

@@ -150,7 +150,7 @@ class SignInStepsIT {
         WebClient c = client();
         HttpResponse<String> password = identify(c, "it.expired@example.com");
         HttpResponse<String> change = c.follow(c.post("oie/answer", fields(password.body(), "passcode", "Expired-2025")));
-        assertTrue(change.body().contains("<title>Set a new password</title>"), change.body());
+        assertTrue(change.body().contains("<title>Your password has expired</title>"), change.body());
         HttpResponse<String> home = c.follow(c.post("oie/new-password",
                 fields(change.body(), "password", "Renewed-2026", "confirmPassword", "Renewed-2026")));
         assertTrue(home.body().contains("Hello, Ex Pired"), home.body());

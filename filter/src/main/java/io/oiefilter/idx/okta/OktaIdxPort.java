@@ -1,7 +1,6 @@
 package io.oiefilter.idx.okta;
 
 import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
-import com.okta.idx.sdk.api.exception.ProcessingException;
 import com.okta.idx.sdk.api.model.Authenticator;
 import com.okta.idx.sdk.api.model.Credentials;
 import com.okta.idx.sdk.api.model.IDXClientContext;
@@ -13,21 +12,17 @@ import com.okta.idx.sdk.api.request.EnrollUserProfileUpdateRequestBuilder;
 import com.okta.idx.sdk.api.request.IdentifyRequestBuilder;
 import com.okta.idx.sdk.api.request.RecoverRequestBuilder;
 import com.okta.idx.sdk.api.request.SkipAuthenticatorEnrollmentRequestBuilder;
-import com.okta.idx.sdk.api.response.ErrorResponse;
 import com.okta.idx.sdk.api.response.IDXResponse;
-import com.okta.idx.sdk.api.response.TokenResponse;
 import com.okta.idx.sdk.api.util.PkceUtil;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
-import io.oiefilter.idx.IdxMessage;
 import io.oiefilter.idx.IdxOption;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.idx.IdxRemediation;
 import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.idx.TokenSet;
-import io.oiefilter.log.OieLog;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -54,11 +49,12 @@ import java.util.UUID;
  *   <li>It drops {@code expiresAt}, the enrolled authenticators, the password rules and the rate-limit
  *       headers: {@link SdkCalls} keeps each raw exchange and {@link IdxStates} reads them from it.</li>
  *   <li>Its HTTP client has no timeouts, and some of its failures are runtime exceptions: {@link SdkCalls}.</li>
+ *   <li>It has no request type for select-identify, unlock-account or the unlock form: {@link SdkCalls#post} sends
+ *       them as it sends its own.</li>
  * </ul>
  * A later SDK with these APIs replaces this package.
  */
 public final class OktaIdxPort implements IdxPort, AutoCloseable {
-    private static final OieLog LOG = OieLog.of(OktaIdxPort.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The remediations answered with credentials.passcode. */
@@ -69,6 +65,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     private final SdkCalls sdk;
     private final OAuthCalls oauth;
     private final Clock clock;
+    private final TokenCalls tokens;
 
     public OktaIdxPort(OieConfig config) {
         this.config = config;
@@ -81,6 +78,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         this.clock = Clock.systemUTC();
         this.sdk = new SdkCalls(wrapper, config.httpTimeout());
         this.oauth = new OAuthCalls(config, clock);
+        this.tokens = new TokenCalls(sdk, clock);
     }
 
     @Override
@@ -131,25 +129,25 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         if (r.failure() == null) {
             IdxStep step = IdxStates.toStep(r.value(), r.exchange().body());
             if (tx.step() == null && step.remediations().isEmpty() && !step.succeeded()) {
-                throw noFirstStep(r.exchange().body());
+                throw IdxFailures.noFirstStep(r.exchange().body());
             }
             return step;
         }
         int status = r.failure().getHttpStatus();
         if (status == 429) {
-            throw rateLimited("introspect", r);
+            throw IdxFailures.rateLimited("introspect", r, clock);
         }
         if (status == 401 || status == 403 || status == 404) {
             throw new IdxException(Kind.SESSION_EXPIRED, status, "introspect: transaction expired",
                     IdxStates.messages(r.failure()), null, r.failure());
         }
-        throw unusable("introspect", r.failure());
+        throw IdxFailures.unusable("introspect", r.failure());
     }
 
     @Override
     public IdxStep identify(IdxTransaction tx, String identifier, char[] password, boolean rememberMe) throws IdxException {
         IdxRemediation identify = tx.step().remediation("identify").or(() -> tx.step().remediation("identify-recovery"))
-                .orElseThrow(() -> notOffered(tx, "identify"));
+                .orElseThrow(() -> IdxFailures.notOffered(tx, "identify"));
         IdentifyRequestBuilder req = IdentifyRequestBuilder.builder().withIdentifier(identifier)
                 .withStateHandle(tx.step().stateHandle()).withRememberMe(rememberMe && identify.hasField("rememberMe"));
         if (password != null && identify.hasField("credentials")) {
@@ -161,7 +159,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     @Override
     public IdxStep answer(IdxTransaction tx, char[] passcode) throws IdxException {
         IdxRemediation answer = PASSCODE_REMEDIATIONS.stream().map(n -> tx.step().remediation(n)).flatMap(Optional::stream)
-                .findFirst().orElseThrow(() -> notOffered(tx, "challenge-authenticator"));
+                .findFirst().orElseThrow(() -> IdxFailures.notOffered(tx, "challenge-authenticator"));
         return step(tx, answer.name(), c -> c.answerChallenge(AnswerChallengeRequestBuilder.builder()
                 .withStateHandle(tx.step().stateHandle()).withCredentials(credentials(passcode)).build(), answer.href()));
     }
@@ -170,9 +168,9 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     public IdxStep select(IdxTransaction tx, String authenticatorId) throws IdxException {
         IdxRemediation select = tx.step().remediation("select-authenticator-authenticate")
                 .or(() -> tx.step().remediation("select-authenticator-enroll"))
-                .orElseThrow(() -> notOffered(tx, "select-authenticator-authenticate"));
+                .orElseThrow(() -> IdxFailures.notOffered(tx, "select-authenticator-authenticate"));
         IdxOption option = select.options().stream().filter(o -> o.authenticatorId().equals(authenticatorId)).findFirst()
-                .orElseThrow(() -> notOffered(tx, "authenticator " + authenticatorId));
+                .orElseThrow(() -> IdxFailures.notOffered(tx, "authenticator " + authenticatorId));
         Authenticator authenticator = new Authenticator();
         authenticator.setId(option.authenticatorId());
         if (select.name().equals("select-authenticator-authenticate")) {
@@ -188,7 +186,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     public IdxStep resend(IdxTransaction tx) throws IdxException {
         String href = tx.step().current() == null ? null : tx.step().current().resendHref();
         if (href == null) {
-            throw notOffered(tx, "resend");
+            throw IdxFailures.notOffered(tx, "resend");
         }
         // 2.0.0 has no resend request type; its own wrapper posts the bare stateHandle body of a skip.
         return step(tx, "resend", c -> c.skip(SkipAuthenticatorEnrollmentRequestBuilder.builder()
@@ -197,21 +195,21 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
 
     @Override
     public IdxStep skip(IdxTransaction tx) throws IdxException {
-        IdxRemediation skip = required(tx, "skip");
+        IdxRemediation skip = IdxFailures.required(tx, "skip");
         return step(tx, "skip", c -> c.skip(SkipAuthenticatorEnrollmentRequestBuilder.builder()
                 .withStateHandle(tx.step().stateHandle()).build(), skip.href()));
     }
 
     @Override
     public IdxStep selectEnrollProfile(IdxTransaction tx) throws IdxException {
-        IdxRemediation select = required(tx, "select-enroll-profile");
+        IdxRemediation select = IdxFailures.required(tx, "select-enroll-profile");
         return step(tx, select.name(), c -> c.enroll(EnrollRequestBuilder.builder()
                 .withStateHandle(tx.step().stateHandle()).build(), select.href()));
     }
 
     @Override
     public IdxStep enrollProfile(IdxTransaction tx, Map<String, String> profile) throws IdxException {
-        IdxRemediation enroll = required(tx, "enroll-profile");
+        IdxRemediation enroll = IdxFailures.required(tx, "enroll-profile");
         UserProfile userProfile = new UserProfile();
         profile.forEach(userProfile::addAttribute);
         return step(tx, enroll.name(), c -> c.enrollUpdateUserProfile(EnrollUserProfileUpdateRequestBuilder.builder()
@@ -220,19 +218,19 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
 
     @Override
     public IdxStep selectIdentify(IdxTransaction tx) throws IdxException {
-        return form(tx, required(tx, "select-identify"), Map.of());
+        return form(tx, IdxFailures.required(tx, "select-identify"), Map.of());
     }
 
     @Override
     public IdxStep unlockAccount(IdxTransaction tx) throws IdxException {
-        return form(tx, required(tx, "unlock-account"), Map.of());
+        return form(tx, IdxFailures.required(tx, "unlock-account"), Map.of());
     }
 
     @Override
     public IdxStep selectUnlock(IdxTransaction tx, String identifier, String authenticatorId) throws IdxException {
-        IdxRemediation unlock = required(tx, "select-authenticator-unlock-account");
+        IdxRemediation unlock = IdxFailures.required(tx, "select-authenticator-unlock-account");
         IdxOption option = unlock.options().stream().filter(o -> o.authenticatorId().equals(authenticatorId)).findFirst()
-                .orElseThrow(() -> notOffered(tx, "authenticator " + authenticatorId));
+                .orElseThrow(() -> IdxFailures.notOffered(tx, "authenticator " + authenticatorId));
         Map<String, Object> authenticator = new LinkedHashMap<>();
         authenticator.put("id", option.authenticatorId());
         if (option.type() != null && !"password".equals(option.type())) {
@@ -252,7 +250,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     public IdxStep recover(IdxTransaction tx) throws IdxException {
         String href = tx.step().current() == null ? null : tx.step().current().recoverHref();
         if (href == null) {
-            throw notOffered(tx, "recover");
+            throw IdxFailures.notOffered(tx, "recover");
         }
         return step(tx, "recover", c -> c.recover(RecoverRequestBuilder.builder()
                 .withStateHandle(tx.step().stateHandle()).build(), href));
@@ -260,47 +258,12 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
 
     @Override
     public void revoke(String token, String tokenTypeHint) {
-        if (token == null) {
-            return;
-        }
-        try {
-            SdkCalls.Result<Object> r = sdk.run("revoke", c -> {
-                c.revokeToken(tokenTypeHint, token);
-                return null;
-            });
-            // 2.0.0 ignores the status of a revocation; the raw exchange does not.
-            int status = r.failure() != null ? r.failure().getHttpStatus() : r.exchange().status();
-            if (r.failure() != null || status >= 400) {
-                LOG.warn("oie-filter: revoking the {0} failed: HTTP {1}", tokenTypeHint, status);
-            }
-        } catch (IdxException e) {
-            LOG.warn("oie-filter: revoking the {0} failed: {1}", tokenTypeHint, e.getMessage());
-        }
+        tokens.revoke(token, tokenTypeHint);
     }
 
     @Override
     public TokenSet redeem(IdxTransaction tx) throws IdxException {
-        IdxStep step = tx.step();
-        if (step == null || !step.succeeded()) {
-            throw new IllegalStateException("The transaction has not succeeded yet");
-        }
-        SdkCalls.Result<TokenResponse> r = sdk.run("token", c -> c.token(step.tokenUrl(), "interaction_code",
-                step.interactionCode(), context(tx)));
-        if (r.failure() != null) {
-            ErrorResponse er = r.failure().getErrorResponse();
-            String detail = er == null ? "" : er.getError() + ": " + er.getErrorDescription();
-            if (r.failure().getHttpStatus() == 429) {
-                throw rateLimited("token", r);
-            }
-            throw new IdxException(Kind.UNAVAILABLE, r.failure().getHttpStatus(), "token exchange refused: HTTP "
-                    + r.failure().getHttpStatus() + " " + detail, IdxStates.messages(r.failure()), null, r.failure());
-        }
-        TokenResponse t = r.value();
-        if (t == null || t.getIdToken() == null) {
-            throw new IdxException(Kind.UNAVAILABLE, 200, "token: no id_token in the answer", List.of(), null, null);
-        }
-        return new TokenSet(t.getIdToken(), t.getAccessToken(), t.getRefreshToken(),
-                t.getExpiresIn() == null ? 0 : t.getExpiresIn(), t.getScope());
+        return tokens.redeem(tx);
     }
 
     @Override
@@ -318,7 +281,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         }
         int status = r.failure().getHttpStatus();
         if (status == 429) {
-            throw rateLimited(name, r);
+            throw IdxFailures.rateLimited(name, r, clock);
         }
         if (status >= 400 && status < 500) {
             // The SDK keeps no state after a 4xx: read it again, which also tells an expired transaction apart.
@@ -326,50 +289,10 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
             throw new IdxException(Kind.REJECTED, status, name + " refused", IdxStates.messages(r.failure(), r.exchange().body()),
                     current, r.failure());
         }
-        throw unusable(name, r.failure());
+        throw IdxFailures.unusable(name, r.failure());
     }
 
-    private IdxException rateLimited(String name, SdkCalls.Result<?> r) {
-        return new IdxException(Kind.RATE_LIMITED, 429, name + ": rate limited", IdxStates.messages(r.failure()), null,
-                r.failure(), RateLimitReset.secondsUntil(r.exchange().rateLimitReset(), clock));
-    }
-
-    /**
-     * A new transaction that offers nothing: Okta opened it, then found no access policy rule that lets this
-     * app use the Interaction Code grant (idx.error.code.no_matching_policy, okta-idx-java issue #201).
-     */
-    private static IdxException noFirstStep(byte[] body) {
-        List<IdxMessage> messages = IdxStates.messages(body);
-        String said = messages.stream().map(m -> m.i18nKey() != null ? m.i18nKey() : m.text())
-                .collect(java.util.stream.Collectors.joining("; "));
-        String fix = messages.stream().anyMatch(m -> "idx.error.code.no_matching_policy".equals(m.i18nKey()))
-                ? "no access policy rule lets this app use the Interaction Code grant: tick Interaction Code in a rule of the "
-                        + "authorization server's access policy for this app (Security > API > Authorization Servers)"
-                : "Okta opened the transaction but offers no step: check the app's sign-in policy and the authorization "
-                        + "server's access policy";
-        return new IdxException(Kind.UNAVAILABLE, 200, fix + " (introspect: " + (said.isEmpty() ? "no remediation" : said) + ")",
-                messages, null, null);
-    }
-
-    private static IdxException unusable(String name, ProcessingException e) {
-        String cause = e.getCause() != null ? String.valueOf(e.getCause()) : "HTTP " + e.getHttpStatus();
-        return new IdxException(Kind.UNAVAILABLE, e.getHttpStatus(), name + ": " + cause, IdxStates.messages(e), null, e);
-    }
-
-    private static IdxException notOffered(IdxTransaction tx, String name) {
-        return new IdxException(Kind.REJECTED, 0, name + " is not offered at this step " + tx.step().remediationNames(),
-                List.of(), tx.step(), null);
-    }
-
-    private static IdxRemediation required(IdxTransaction tx, String name) throws IdxException {
-        IdxRemediation r = tx.step().remediation(name).orElse(null);
-        if (r == null) {
-            throw notOffered(tx, name);
-        }
-        return r;
-    }
-
-    private static IDXClientContext context(IdxTransaction tx) {
+    static IDXClientContext context(IdxTransaction tx) {
         return new IDXClientContext(tx.codeVerifier(), tx.codeChallenge(), tx.interactionHandle(), tx.state());
     }
 
