@@ -51,7 +51,8 @@ final class SampleDeployment {
     static String normalised(String html, String login) {
         return html.replaceAll("name=\"(_csrf|step)\" value=\"[^\"]*\"", "name=\"$1\" value=\"\"")
                 .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"") // each response's own script nonce
-                .replace(login, "LOGIN").replaceAll("in \\d+ seconds", "in N seconds");
+                .replace(login, "LOGIN").replaceAll("in \\d+ seconds", "in N seconds")
+                .replaceAll("(<span id=\"oie-resend-seconds\">)\\d+(</span>)", "$1N$2"); // the resend countdown
     }
 
     /** Arquillian's URL, always ending in a slash. */

@@ -35,7 +35,7 @@ class SignUpDisabledIT {
         HttpResponse<String> signIn = c.follow(c.get("app/"));
         assertTrue(signIn.body().contains("name=\"identifier\""), signIn.body());
         assertFalse(signIn.body().contains("oie-sign-up"), "no sign-up link");
-        HttpResponse<String> tried = c.post("oie/sign-up", fields(signIn.body()));
+        HttpResponse<String> tried = c.submit("oie/sign-up", fields(signIn.body()));
         assertTrue(tried.body().contains("Sign-up is not available here."), tried.body());
         assertFalse(tried.body().contains("Create your account"));
     }

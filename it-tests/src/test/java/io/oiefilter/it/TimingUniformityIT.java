@@ -88,15 +88,19 @@ class TimingUniformityIT {
         times.put(Step.IDENTIFY, ms(t));
         HttpResponse<String> page = c.follow(identified);
         t = System.nanoTime();
-        HttpResponse<String> wrong = c.post("oie/answer", fields(page.body(), "passcode", "000000"));
+        HttpResponse<String> wrongPosted = c.post("oie/answer", fields(page.body(), "passcode", "000000"));
         times.put(Step.WRONG_CODE, ms(t));
+        HttpResponse<String> wrong = c.follow(wrongPosted); // post/redirect/get: the page is the GET's, and compared too
         t = System.nanoTime();
-        HttpResponse<String> resent = c.post("oie/resend", fields(page.body()));
+        HttpResponse<String> resentPosted = c.post("oie/resend", fields(page.body()));
         times.put(Step.RESEND, ms(t));
+        HttpResponse<String> resent = c.follow(resentPosted);
         seen.put(Step.IDENTIFY, identified.statusCode() + " " + identified.headers().firstValue("Location").orElse("") + "\n"
                 + SampleDeployment.normalised(page.body(), login));
-        seen.put(Step.WRONG_CODE, wrong.statusCode() + "\n" + SampleDeployment.normalised(wrong.body(), login));
-        seen.put(Step.RESEND, resent.statusCode() + "\n" + SampleDeployment.normalised(resent.body(), login));
+        seen.put(Step.WRONG_CODE, wrongPosted.statusCode() + " " + wrongPosted.headers().firstValue("Location").orElse("") + " "
+                + wrong.statusCode() + "\n" + SampleDeployment.normalised(wrong.body(), login));
+        seen.put(Step.RESEND, resentPosted.statusCode() + " " + resentPosted.headers().firstValue("Location").orElse("") + " "
+                + resent.statusCode() + "\n" + SampleDeployment.normalised(resent.body(), login));
         return times;
     }
 
