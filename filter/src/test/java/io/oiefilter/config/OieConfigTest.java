@@ -68,6 +68,26 @@ class OieConfigTest {
     }
 
     @Test
+    void signUpDomainsAndTheHelpLinkAreCheckedOnce() {
+        Map<String, String> m = valid();
+        OieConfig defaults = OieConfig.resolve(List.of(source(m)));
+        assertEquals(List.of(), defaults.signUpEmailDomains(), "any domain by default");
+        assertTrue(defaults.helpUrl().isEmpty());
+        m.put(OieConfig.SIGN_UP_EMAIL_DOMAINS, "@Example.com, acme.test example.com");
+        m.put(OieConfig.HELP_URL, "/app/help.jsp");
+        OieConfig c = OieConfig.resolve(List.of(source(m)));
+        assertEquals(List.of("example.com", "acme.test"), c.signUpEmailDomains());
+        assertEquals("/app/help.jsp", c.helpUrl().orElseThrow());
+        for (String[] bad : new String[][] {{OieConfig.SIGN_UP_EMAIL_DOMAINS, "example..com"}, {OieConfig.SIGN_UP_EMAIL_DOMAINS, "*.com"},
+                {OieConfig.HELP_URL, "javascript:alert(1)"}, {OieConfig.HELP_URL, "//evil.example/help"}}) {
+            Map<String, String> b = valid();
+            b.put(bad[0], bad[1]);
+            OieConfigException e = assertThrows(OieConfigException.class, () -> OieConfig.resolve(List.of(source(b))), bad[1]);
+            assertEquals(bad[0], e.key());
+        }
+    }
+
+        @Test
     void httpIsAcceptedOnlyForLoopbackIssuers() {
         Map<String, String> m = valid();
         for (String issuer : List.of("http://127.0.0.1:9080/oauth2/default", "http://localhost:9080/oauth2/default", "http://[::1]:9080/oauth2/default")) {
