@@ -60,4 +60,23 @@ class ArchitectureTest {
                 "okta-idx-java and okta-commons are used in io.oiefilter.idx.okta only");
         assertTrue(importers.contains(port.resolve("OktaIdxPort.java")));
     }
+
+    @Test
+    void theWebLayerKnowsNoIdxModelOnlyThePageContent() throws IOException {
+        // The pages read the flow's PageContent; only the filter's wiring names the IDX port it builds.
+        List<Path> web = filesImporting("io.oiefilter.idx").stream()
+                .filter(p -> p.getParent().equals(SOURCES.resolve("io/oiefilter/web"))).toList();
+        assertEquals(List.of(SOURCES.resolve("io/oiefilter/web/OieFilter.java")), web);
+        try (Stream<Path> files = Files.list(SOURCES.resolve("io/oiefilter/web"))) {
+            List<Path> namingRemediations = files.filter(p -> {
+                try {
+                    return Files.readString(p).matches("(?s).*\"(identify|enroll-profile|select-authenticator-\\w+|challenge-authenticator|"
+                            + "enroll-authenticator|unlock-account|select-enroll-profile|skip)\".*");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertEquals(List.of(), namingRemediations, "no remediation name in the web layer");
+        }
+    }
 }

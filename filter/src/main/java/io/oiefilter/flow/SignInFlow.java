@@ -9,7 +9,6 @@ import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxPort;
-import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.log.OieLog;
 import io.oiefilter.session.OieAuthentication;
@@ -43,6 +42,7 @@ public final class SignInFlow implements AutoCloseable {
     private final StepNavigator navigator;
     private final SignUpSteps signUp;
     private final UnlockSteps unlock;
+    private final PageContents contents;
     private final ActivationSteps activation;
     private final PendingActivations pending;
     private final SignInLifetime lifetime;
@@ -76,6 +76,7 @@ public final class SignInFlow implements AutoCloseable {
                 active == null ? null : active.delivery(), user -> steps[0].completed(user), clock);
         this.signUp = new SignUpSteps(idx, navigator, attempts, config);
         this.unlock = new UnlockSteps(idx, navigator);
+        this.contents = new PageContents(navigator, config);
         this.pending = active == null ? null : pending != null ? pending : new PendingActivations(pacer);
         this.activation = active == null ? null
                 : new ActivationSteps(idx, active, codeSender, this.pending, navigator, throttles, pacer, this.pending::execute, config,
@@ -285,9 +286,9 @@ public final class SignInFlow implements AutoCloseable {
         return navigator.viewOf(state);
     }
 
-    /** The IDX step a page is drawn from (before a transaction begins: the org's first page as last seen). */
-    public IdxStep stepOf(SignInState state) {
-        return navigator.stepOf(state);
+    /** What a page of this sign-in shows, in the filter's own words (no IDX type in it). */
+    public PageContent pageOf(SignInState state, SignInView view) {
+        return contents.of(state, view, secondsUntilResend(state));
     }
 
     private ResponsePacer pacer() {

@@ -3,7 +3,7 @@ package io.oiefilter.web;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.FlowResult;
 import io.oiefilter.flow.SignInFlow;
-import io.oiefilter.flow.StepOffers;
+import io.oiefilter.flow.PageContent;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.flow.SignOut;
@@ -266,12 +266,12 @@ final class SignInEndpoints {
     /** The values posted for the fields the sign-up form asked for, and no other parameter. */
     private Map<String, String> profileParameters(FormInput form, SignInState state) {
         Map<String, String> values = new LinkedHashMap<>();
-        flow.stepOf(state).remediation("enroll-profile").ifPresent(r -> StepOffers.profileFields(r).forEach(f -> {
+        for (PageContent.Field f : flow.pageOf(state, flow.viewOf(state)).profileFields()) {
             String v = form.get(f.name());
             if (v != null) {
                 values.put(f.name(), v);
             }
-        }));
+        }
         return values;
     }
 

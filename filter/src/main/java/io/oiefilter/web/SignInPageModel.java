@@ -1,8 +1,6 @@
 package io.oiefilter.web;
 
-import io.oiefilter.idx.IdxField;
-import io.oiefilter.idx.IdxOption;
-import io.oiefilter.idx.PasswordRules;
+import io.oiefilter.flow.PageContent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the filter's JSPs read, as request attribute {@code oie}. Getters only (EL 5 reads bean
- * properties, not record components). Every value is escaped by the JSPs on output.
+ * What the filter's JSPs read, as request attribute {@code oie}: the contract of an app's own JSPs.
+ * The page's content ({@link PageContent}, the flow's, with no IDX type in it) plus what the web adds:
+ * messages, the CSRF token and step id, links. Getters only (EL 5 reads bean properties, not record
+ * components). Every value is escaped by the JSPs on output.
  */
 public final class SignInPageModel {
     /** Messages about one field are shown next to it (and named by it); the rest at the top of the page. */
@@ -26,39 +26,27 @@ public final class SignInPageModel {
             Map.entry("oie.error.chooseAuthenticator", "authenticator"),
             Map.entry("oie.error.signUpDomain", "email"));
 
-    private final String view;
+    private final PageContent content;
     private final List<String> pageMessageKeys = new ArrayList<>();
     private final Map<String, List<String>> fieldMessageKeys = new LinkedHashMap<>();
     private final String identifier;
     private final String csrfToken;
     private final String actionBase;
     private final String stepId;
-    private final Details details;
     private final Map<String, List<String>> fieldMessages;
     private final Map<String, String> formValues;
     private final Links links;
     private final String nonce;
-
-    /** Step details beyond the messages; {@link #forError} for the error pages. */
-    record Details(boolean passwordOnSignIn, String purpose, boolean canRecover, boolean enrolling, boolean skippable,
-                   List<IdxOption> options, PasswordRules rules, long resendWaitSeconds, int retryAfterSeconds,
-                   List<String> remediationNames, boolean signUpAvailable, List<IdxField> profileFields,
-                   boolean rememberMeOffered, boolean unlockAvailable, String sentTo, List<String> oktaMessages) {
-        /** An error page has no step: only how long to wait, when Okta said so. */
-        static Details forError(int retryAfterSeconds) {
-            return new Details(false, "SIGN_IN", false, false, false, List.of(), null, 0, retryAfterSeconds, List.of(), false,
-                    List.of(), false, false, null, List.of());
-        }
-    }
+    private final int retryAfterSeconds;
 
     /** Where a page's links lead: help (may be null), the app's home, the sign-up domains to name. */
     record Links(String helpUrl, String homeUrl, String signUpDomains) {
     }
 
-    SignInPageModel(String view, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
-                    String stepId, Details details, Map<String, List<String>> fieldMessages, Map<String, String> formValues,
-                    Links links, String nonce) {
-        this.view = view;
+    SignInPageModel(PageContent content, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
+                    String stepId, Map<String, List<String>> fieldMessages, Map<String, String> formValues, Links links,
+                    String nonce, int retryAfterSeconds) {
+        this.content = content;
         for (String key : messageKeys) {
             String field = FIELD_OF_MESSAGE.get(key);
             if (field == null) {
@@ -71,14 +59,16 @@ public final class SignInPageModel {
         this.csrfToken = csrfToken;
         this.actionBase = actionBase;
         this.stepId = stepId;
-        this.details = details;
         this.fieldMessages = Map.copyOf(fieldMessages);
         this.formValues = Map.copyOf(formValues);
         this.links = links;
         this.nonce = nonce;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public String getView() { return view; }
+    public String getView() { return content.view().page(); }
+    /** The whole content of the page, as the flow describes it. */
+    public PageContent getContent() { return content; }
     /** The messages about the page as a whole (the others are in {@link #getFieldMessageKeys()}). */
     public List<String> getMessageKeys() { return pageMessageKeys; }
     /** The filter's messages about one field, by field name: identifier, password, confirmPassword, passcode, email... */
@@ -92,35 +82,37 @@ public final class SignInPageModel {
     /** The nonce this response's Content-Security-Policy allows inline scripts with. */
     public String getNonce() { return nonce; }
     /** One-step policy: the sign-in page asks for the password too. */
-    public boolean isPasswordOnSignIn() { return details.passwordOnSignIn(); }
+    public boolean isPasswordOnSignIn() { return content.passwordOnSignIn(); }
     /** What the person set out to do: SIGN_IN, RECOVERY, SIGN_UP, UNLOCK or ACTIVATION (from an activation link). */
-    public String getPurpose() { return details.purpose(); }
+    public String getPurpose() { return content.purpose().name(); }
     /** The identify page of a password recovery. */
-    public boolean isRecovering() { return "RECOVERY".equals(details.purpose()); }
+    public boolean isRecovering() { return content.purpose() == io.oiefilter.flow.SignInState.Purpose.RECOVERY; }
     /** "Forgot password?" can be offered. */
-    public boolean isCanRecover() { return details.canRecover(); }
+    public boolean isCanRecover() { return content.canRecover(); }
     /** An authenticator is being enrolled (not verified). */
-    public boolean isEnrolling() { return details.enrolling(); }
-    public boolean isSkippable() { return details.skippable(); }
-    public List<IdxOption> getOptions() { return details.options(); }
-    public PasswordRules getPasswordRules() { return details.rules(); }
-    public long getResendWaitSeconds() { return details.resendWaitSeconds(); }
-    public int getRetryAfterSeconds() { return details.retryAfterSeconds(); }
-    public List<String> getRemediationNames() { return details.remediationNames(); }
-    /** The remediation Okta leads with (enroll-authenticator, reset-authenticator...), or "". */
-    public String getStep() { return details.remediationNames().isEmpty() ? "" : details.remediationNames().get(0); }
+    public boolean isEnrolling() { return content.enrolling(); }
+    public boolean isSkippable() { return content.skippable(); }
+    /** The authenticators to choose from: {@code authenticatorId()} to post, {@code type()} for the label. */
+    public List<PageContent.Choice> getOptions() { return content.choices(); }
+    public PageContent.Rules getPasswordRules() { return content.rules(); }
+    public long getResendWaitSeconds() { return content.resendWaitSeconds(); }
+    public int getRetryAfterSeconds() { return retryAfterSeconds; }
+    /** On the page for a step the filter does not handle: what Okta offered, for the administrator. */
+    public List<String> getOfferedSteps() { return content.offeredSteps(); }
+    /** On the new-password page: SET_UP (a first password), RESET or EXPIRED; else "". */
+    public String getNewPassword() { return content.newPassword() == null ? "" : content.newPassword().name(); }
     /** The org lets people sign up and the app has not switched it off. */
-    public boolean isSignUpAvailable() { return details.signUpAvailable(); }
+    public boolean isSignUpAvailable() { return content.signUpAvailable(); }
     /** The sign-up form's fields (name, label, required), as the org's profile policy asks. */
-    public List<IdxField> getProfileFields() { return details.profileFields(); }
+    public List<PageContent.Field> getProfileFields() { return content.profileFields(); }
     /** Okta's "Keep me signed in" (IDX rememberMe) is on the sign-in form. */
-    public boolean isRememberMeOffered() { return details.rememberMeOffered(); }
+    public boolean isRememberMeOffered() { return content.rememberMeOffered(); }
     /** The org offers self-service unlock ("Unlock account?"). */
-    public boolean isUnlockAvailable() { return details.unlockAvailable(); }
+    public boolean isUnlockAvailable() { return content.unlockAvailable(); }
     /** Where the code went, as Okta shows it (a masked address), or null. */
-    public String getSentTo() { return details.sentTo(); }
+    public String getSentTo() { return content.sentTo(); }
     /** Okta's own words about a state that only has something to say (escaped on output). */
-    public List<String> getOktaMessages() { return details.oktaMessages(); }
+    public List<String> getOktaMessages() { return content.oktaMessages(); }
     /** Whether something is said about this field (for aria-invalid). */
     public boolean invalid(String field) {
         return fieldMessageKeys.containsKey(field) || fieldMessages.containsKey(field);

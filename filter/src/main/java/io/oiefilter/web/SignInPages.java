@@ -2,13 +2,10 @@ package io.oiefilter.web;
 
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.FlowResult;
+import io.oiefilter.flow.PageContent;
 import io.oiefilter.flow.SignInFlow;
-import io.oiefilter.flow.StepOffers;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
-import io.oiefilter.idx.IdxMessage;
-import io.oiefilter.idx.IdxRemediation;
-import io.oiefilter.idx.IdxStep;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Renders the filter's pages: the model a JSP reads, the headers every page gets, the JSP. */
 final class SignInPages {
@@ -36,28 +32,8 @@ final class SignInPages {
     void render(HttpServletRequest req, HttpServletResponse res, int status, FlowResult.Page page, Map<String, String> formValues)
             throws IOException, ServletException {
         SignInState state = page.state();
-        IdxStep step = flow.stepOf(state);
-        Optional<IdxRemediation> select = StepOffers.selectRemediation(step)
-                .or(() -> step.remediation("select-authenticator-unlock-account"));
-        String first = step.first().map(IdxRemediation::name).orElse("");
-        boolean recovering = first.equals("identify-recovery") || state.purpose() == SignInState.Purpose.RECOVERY;
-        SignInPageModel.Details details = new SignInPageModel.Details(
-                step.remediation("identify").map(r -> r.hasField("credentials")).orElse(false),
-                recovering ? SignInState.Purpose.RECOVERY.name() : state.purpose().name(),
-                step.current() != null && step.current().recoverHref() != null,
-                first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
-                step.remediation("skip").isPresent(),
-                select.map(StepOffers::supportedOptions).orElse(List.of()),
-                step.current() == null ? null : step.current().rules(),
-                flow.secondsUntilResend(state), 0, step.remediationNames(),
-                config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
-                step.remediation("enroll-profile").map(StepOffers::profileFields).orElse(List.of()),
-                step.remediation("identify").map(r -> r.hasField("rememberMe")).orElse(false),
-                step.remediation("unlock-account").isPresent(),
-                step.current() == null ? null : step.current().sentTo(),
-                page.view() == SignInView.TERMINAL ? step.messages().stream().map(IdxMessage::text).toList() : List.of());
-        show(req, res, status, page.view(), page.messageKeys(), state.identifier(), stepId(state), details, page.fieldMessages(),
-                formValues);
+        show(req, res, status, flow.pageOf(state, page.view()), page.messageKeys(), state.identifier(), stepId(state),
+                page.fieldMessages(), formValues, 0);
     }
 
     void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
@@ -65,26 +41,26 @@ final class SignInPages {
         if (retryAfter > 0) {
             res.setHeader("Retry-After", String.valueOf(retryAfter));
         }
-        show(req, res, status, SignInView.ERROR, List.of(messageKey), null, "", SignInPageModel.Details.forError(retryAfter),
-                Map.of(), Map.of());
+        show(req, res, status, PageContent.none(SignInView.ERROR), List.of(messageKey), null, "", Map.of(), Map.of(), retryAfter);
     }
 
     /** A page with no sign-in behind it (signed out, say): its view and messages only. */
     void plain(HttpServletRequest req, HttpServletResponse res, SignInView view, List<String> messageKeys)
             throws IOException, ServletException {
-        show(req, res, HttpServletResponse.SC_OK, view, messageKeys, null, "", SignInPageModel.Details.forError(0), Map.of(), Map.of());
+        show(req, res, HttpServletResponse.SC_OK, PageContent.none(view), messageKeys, null, "", Map.of(), Map.of(), 0);
     }
 
-    private void show(HttpServletRequest req, HttpServletResponse res, int status, SignInView view, List<String> messages,
-                      String identifier, String stepId, SignInPageModel.Details details,
-                      Map<String, List<String>> fieldMessages, Map<String, String> formValues) throws IOException, ServletException {
+    private void show(HttpServletRequest req, HttpServletResponse res, int status, PageContent content, List<String> messages,
+                      String identifier, String stepId, Map<String, List<String>> fieldMessages, Map<String, String> formValues,
+                      int retryAfter) throws IOException, ServletException {
+        SignInView view = content.view();
         String csrf = CsrfTokens.tokenFor(SessionCookies.session(req, res));
         String nonce = nonce();
         String help = config.helpUrl().map(u -> u.startsWith("/") ? req.getContextPath() + u : u).orElse(null);
         SignInPageModel.Links links = new SignInPageModel.Links(help, req.getContextPath() + config.postLogoutPath(),
                 String.join(", ", config.signUpEmailDomains()));
-        req.setAttribute("oie", new SignInPageModel(view.page(), messages, identifier, csrf,
-                req.getContextPath() + config.basePath(), stepId, details, fieldMessages, formValues, links, nonce));
+        req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
+                req.getContextPath() + config.basePath(), stepId, fieldMessages, formValues, links, nonce, retryAfter));
         res.setStatus(status);
         res.setHeader("X-Frame-Options", "DENY");
         // Scripts: the app's own files, and the pages' small inline scripts carrying this response's nonce.

@@ -1,5 +1,5 @@
 <%@ include file="_top.jspf" %>
-<p id="oie-new-password-text"><fmt:message key="${oie.step == 'enroll-authenticator' ? 'oie.text.setPassword' : oie.step == 'reenroll-authenticator' ? 'oie.text.expiredPassword' : 'oie.text.newPassword'}" bundle="${oieText}"/></p>
+<p id="oie-new-password-text"><fmt:message key="${oie.newPassword == 'SET_UP' ? 'oie.text.setPassword' : oie.newPassword == 'EXPIRED' ? 'oie.text.expiredPassword' : 'oie.text.newPassword'}" bundle="${oieText}"/></p>
 <c:set var="rules" value="${oie.passwordRules}"/>
 <c:if test="${not empty rules}">
   <p class="who"><fmt:message key="oie.text.rules" bundle="${oieText}"/></p>

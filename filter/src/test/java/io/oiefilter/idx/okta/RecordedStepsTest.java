@@ -101,4 +101,45 @@ class RecordedStepsTest {
         assertNotNull(password.current().rules(), "the rules come with the enrollment: no second introspect");
         assertTrue(password.current().rules().minLength() > 0);
     }
+
+    /** The page content read from a recorded step: the flow's words, no IDX type (what an app's own JSP reads). */
+    private static io.oiefilter.flow.PageContent content(String fixture) throws IOException {
+        java.util.Map<String, String> settings = java.util.Map.of(
+                io.oiefilter.config.OieConfig.ISSUER, "https://example.okta.com/oauth2/default",
+                io.oiefilter.config.OieConfig.CLIENT_ID, "0oa123",
+                io.oiefilter.config.OieConfig.CLIENT_SECRET, "s3cr3t-value",
+                io.oiefilter.config.OieConfig.REDIRECT_URI, "https://app.example.com/callback");
+        io.oiefilter.config.OieConfig config = io.oiefilter.config.OieConfig.resolve(
+                java.util.List.of(io.oiefilter.config.ConfigSource.named(settings::get, k -> k)));
+        IdxStep step = step(fixture);
+        io.oiefilter.flow.SignInState state = io.oiefilter.flow.SignInState.of(
+                new io.oiefilter.idx.IdxTransaction("h", "v", "c", "s", "n", step));
+        try (SignInFlow flow = new SignInFlow(null, null, config)) {
+            return flow.pageOf(state, StepOffers.viewFor(step));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-password-response.json, SET_UP",
+            "okta-idx-dotnet/mocks/01-basic-login/password-expired-identify-response.json, EXPIRED",
+    })
+    void aNewPasswordPageSaysWhichNewPassword(String fixture, io.oiefilter.flow.PageContent.NewPassword kind) throws IOException {
+        io.oiefilter.flow.PageContent page = content(fixture);
+        assertEquals(SignInView.NEW_PASSWORD, page.view());
+        assertEquals(kind, page.newPassword());
+        assertNotNull(page.rules(), "the org's rules, to show");
+    }
+
+    @org.junit.jupiter.api.Test
+    void choicesSentToAndOfferedStepsAreReadFromTheRecordings() throws IOException {
+        io.oiefilter.flow.PageContent select = content("okta-idx-dotnet/mocks/06-2fa/email/2-steps-login-challenge-password-identify-response.json");
+        assertEquals(SignInView.SELECT, select.view());
+        assertTrue(select.choices().stream().anyMatch(c -> c.type().equals("email")), select.choices().toString());
+        io.oiefilter.flow.PageContent identify = content("okta-signin-widget/src/v3/src/mocks/response/idp/idx/identify/error-wrong-password.json");
+        assertTrue(identify.unlockAvailable() && identify.rememberMeOffered(), "the widget's recorded identify offers both");
+        io.oiefilter.flow.PageContent terminal = content("okta-signin-widget/playground/mocks/data/idp/idx/terminal-return-email.json");
+        assertEquals(SignInView.TERMINAL, terminal.view());
+        assertTrue(!terminal.oktaMessages().isEmpty(), "Okta's words are what a terminal page shows");
+    }
 }

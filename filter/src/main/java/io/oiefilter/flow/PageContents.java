@@ -1,0 +1,61 @@
+package io.oiefilter.flow;
+
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.IdxAuthenticator;
+import io.oiefilter.idx.IdxMessage;
+import io.oiefilter.idx.IdxRemediation;
+import io.oiefilter.idx.IdxStep;
+import io.oiefilter.idx.PasswordRules;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads what a page shows from Okta's step: the one place that turns remediation names into page content. */
+final class PageContents {
+    private final StepNavigator navigator;
+    private final OieConfig config;
+
+    PageContents(StepNavigator navigator, OieConfig config) {
+        this.navigator = navigator;
+        this.config = config;
+    }
+
+    PageContent of(SignInState state, SignInView view, long resendWaitSeconds) {
+        IdxStep step = navigator.stepOf(state);
+        String first = step.first().map(IdxRemediation::name).orElse("");
+        IdxAuthenticator current = step.current();
+        Optional<IdxRemediation> choosing = StepNavigator.selectRemediation(step)
+                .or(() -> step.remediation("select-authenticator-unlock-account"));
+        SignInState.Purpose purpose = first.equals("identify-recovery") ? SignInState.Purpose.RECOVERY : state.purpose();
+        return new PageContent(view, purpose, view == SignInView.NEW_PASSWORD ? newPassword(first) : null,
+                step.remediation("identify").map(r -> r.hasField("credentials")).orElse(false),
+                current != null && current.recoverHref() != null,
+                first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
+                step.remediation("skip").isPresent(),
+                choosing.map(StepNavigator::supportedOptions).orElse(List.of()).stream()
+                        .map(o -> new PageContent.Choice(o.authenticatorId(), o.type())).toList(),
+                current == null ? null : rules(current.rules()),
+                step.remediation("enroll-profile").map(SignUpSteps::profileFields).orElse(List.of()).stream()
+                        .map(f -> new PageContent.Field(f.name(), f.label(), f.required())).toList(),
+                step.remediation("identify").map(r -> r.hasField("rememberMe")).orElse(false),
+                step.remediation("unlock-account").isPresent(),
+                config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
+                current == null ? null : current.sentTo(),
+                view == SignInView.TERMINAL ? step.messages().stream().map(IdxMessage::text).toList() : List.of(),
+                view == SignInView.UNSUPPORTED ? step.remediationNames() : List.of(),
+                resendWaitSeconds);
+    }
+
+    private static PageContent.NewPassword newPassword(String remediation) {
+        return switch (remediation) {
+            case "enroll-authenticator" -> PageContent.NewPassword.SET_UP;
+            case "reenroll-authenticator" -> PageContent.NewPassword.EXPIRED;
+            default -> PageContent.NewPassword.RESET;
+        };
+    }
+
+    private static PageContent.Rules rules(PasswordRules r) {
+        return r == null ? null : new PageContent.Rules(r.minLength(), r.minLowerCase(), r.minUpperCase(), r.minNumber(),
+                r.minSymbol(), r.excludeUsername());
+    }
+}
