@@ -1,22 +1,16 @@
 package io.oiefilter.flow;
 
 import io.oiefilter.activation.Activation;
-import io.oiefilter.activation.ActivationRequest;
-import io.oiefilter.activation.ActivationStrategy;
 import io.oiefilter.activation.AttemptStore;
 import io.oiefilter.activation.CodeSender;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
-import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxPort;
-import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.log.OieLog;
 import io.oiefilter.session.OieAuthentication;
 import io.oiefilter.token.OidcProvider;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,24 +19,26 @@ import java.util.Set;
 
 /**
  * The server-side interaction code flow, free of the servlet API: each call takes the sign-in the
- * session holds and returns what to do next; the web layer stores the state it gets back. The steps
- * are here; where a sign-in goes after each answer from Okta is {@link StepNavigator}'s, the
- * activation pages are {@link ActivationSteps}', sign-up is {@link SignUpSteps}'.
+ * session holds and returns what to do next; the web layer stores the state it gets back. This is
+ * the facade; each kind of step has its own small class: the sign-in form {@link IdentifySteps}, an
+ * authenticator's answers {@link AuthenticatorSteps}, sign-up {@link SignUpSteps}, unlock
+ * {@link UnlockSteps}, the activation pages {@link ActivationSteps}. Where a sign-in goes after each
+ * answer from Okta is {@link StepNavigator}'s; what a page shows is {@link PageContents}'.
  */
 public final class SignInFlow implements AutoCloseable {
     /** The authenticator types this filter has pages for. */
     public static final Set<String> SUPPORTED_TYPES = StepNavigator.SUPPORTED_TYPES;
     private static final OieLog LOG = OieLog.of(SignInFlow.class);
 
-    private final IdxPort idx;
     private final OieConfig config;
-    private final Clock clock;
     private final FlowThrottles throttles;
     private final SignInCompletion completion;
     private final StepNavigator navigator;
     private final SignUpSteps signUp;
     private final UnlockSteps unlock;
     private final PageContents contents;
+    private final IdentifySteps identifySteps;
+    private final AuthenticatorSteps authenticators;
     private final ActivationSteps activation;
     private final PendingActivations pending;
     private final SignInLifetime lifetime;
@@ -65,9 +61,7 @@ public final class SignInFlow implements AutoCloseable {
     /** With the pacer and the background runner given (tests run the activation work on the calling thread). */
     SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
                AttemptStore attempts, ResponsePacer pacer, PendingActivations pending, Clock clock) {
-        this.idx = idx;
         this.config = config;
-        this.clock = clock;
         Activation active = activation != null && activation.enabled() ? activation : null;
         this.throttles = new FlowThrottles(attempts, config);
         this.completion = new SignInCompletion(idx, provider, config, clock);
@@ -82,6 +76,8 @@ public final class SignInFlow implements AutoCloseable {
                 : new ActivationSteps(idx, active, codeSender, this.pending, navigator, throttles, pacer, this.pending::execute, config,
                 clock);
         steps[0] = this.activation;
+        this.identifySteps = new IdentifySteps(idx, navigator, this.activation);
+        this.authenticators = new AuthenticatorSteps(idx, navigator, throttles, this.activation, config, clock);
         this.lifetime = new SignInLifetime(completion, config, clock);
     }
 
@@ -118,34 +114,7 @@ public final class SignInFlow implements AutoCloseable {
 
     /** @param rememberMe "Keep me signed in", passed to Okta as IDX's rememberMe */
     public FlowResult identify(SignInState state, String identifier, char[] password, boolean rememberMe, Client client) {
-        if (identifier == null || identifier.isBlank()) {
-            return navigator.page(state, List.of("oie.error.identifierRequired"));
-        }
-        String id = identifier.trim();
-        SignInState s;
-        try {
-            s = navigator.begun(state).withIdentifier(id);
-        } catch (IdxException e) {
-            return OktaFailures.page("begin", e);
-        }
-        IdxTransaction tx = s.transaction();
-        boolean needsPassword = tx.step().remediation("identify").map(r -> r.hasField("credentials")).orElse(false);
-        if (needsPassword && empty(password)) {
-            return navigator.page(s, List.of("oie.error.passwordRequired"));
-        }
-        long started = System.nanoTime();
-        try {
-            return navigator.next(s, tx, idx.identify(tx, id, needsPassword ? password : null, rememberMe));
-        } catch (IdxException e) {
-            SignInState current = e.current() != null ? s.with(tx.withStep(e.current())) : s;
-            if (e.kind() == IdxException.Kind.REJECTED) {
-                pacer().recordSince(ResponsePacer.Operation.REFUSED_STEP, started);
-                if (activation != null && tx.step().remediation("identify").isPresent()) {
-                    return activation.afterFailedIdentify(current, new ActivationRequest(id, client.locale(), client.address()));
-                }
-            }
-            return navigator.refused(current, e, "oie.error.signInFailed");
-        }
+        return identifySteps.identify(state, identifier, password, rememberMe, client);
     }
 
     /** {@code /activate?token=…}: an activation link from Okta's email, continued on the app's pages. */
@@ -165,54 +134,25 @@ public final class SignInFlow implements AutoCloseable {
 
     /** A password or code for the current authenticator. */
     public FlowResult answer(SignInState state, char[] passcode) {
-        SignInView view = navigator.viewOf(state);
-        boolean code = view == SignInView.CODE || view == SignInView.ACTIVATION_CODE;
-        if (empty(passcode)) {
-            return navigator.page(state, List.of(code ? "oie.error.codeRequired" : "oie.error.passwordRequired"));
-        }
-        if (view == SignInView.ACTIVATION_CODE && activation != null) {
-            return activation.code(state, passcode);
-        }
-        return navigator.call(state, code ? "oie.error.codeInvalid" : "oie.error.passwordIncorrect", tx -> idx.answer(tx, passcode));
+        return authenticators.answer(state, passcode);
     }
 
     /** A new password, typed twice (the second only checked here). */
     public FlowResult newPassword(SignInState state, char[] password, char[] confirmation) {
-        if (empty(password)) {
-            return navigator.page(state, List.of("oie.error.passwordRequired"));
-        }
-        if (!Arrays.equals(password, confirmation)) {
-            return navigator.page(state, List.of("oie.error.passwordsDiffer"));
-        }
-        return navigator.call(state, "oie.error.passwordRejected", tx -> idx.answer(tx, password));
+        return authenticators.newPassword(state, password, confirmation);
     }
 
     public FlowResult select(SignInState state, String authenticatorId) {
-        boolean offered = StepNavigator.selectRemediation(navigator.stepOf(state))
-                .map(r -> r.options().stream().anyMatch(o -> o.authenticatorId().equals(authenticatorId))).orElse(false);
-        if (!offered) {
-            return navigator.page(state, List.of("oie.error.chooseAuthenticator"));
-        }
-        return navigator.call(state, "oie.error.stepRefused", tx -> idx.select(tx, authenticatorId));
+        return authenticators.select(state, authenticatorId);
     }
 
     /** A new code, no sooner than the cooldown after the last one, once per cooldown however many ask at once. */
     public FlowResult resend(SignInState state) {
-        if (navigator.viewOf(state) == SignInView.ACTIVATION_CODE && activation != null) {
-            return activation.resend(state);
-        }
-        if (secondsUntilResend(state) > 0 || !throttles.claimResend(state.flowId())) {
-            return navigator.page(state, List.of("oie.error.resendTooSoon"));
-        }
-        FlowResult r = navigator.call(state, "oie.error.stepRefused", idx::resend);
-        if (r instanceof FlowResult.Page p && p.messageKeys().isEmpty()) {
-            return new FlowResult.Page(p.state().withCodeSentAt(clock.instant()), p.view(), List.of("oie.info.codeResent"));
-        }
-        return r;
+        return authenticators.resend(state);
     }
 
     public FlowResult skip(SignInState state) {
-        return navigator.call(state, "oie.error.stepRefused", idx::skip);
+        return authenticators.skip(state);
     }
 
     /** The sign-up form, when the org offers it and sign-up is not switched off. */
@@ -230,12 +170,7 @@ public final class SignInFlow implements AutoCloseable {
     }
 
     public FlowResult forgotPassword(SignInState state) {
-        try {
-            return navigator.call(navigator.begun(state).withPurpose(SignInState.Purpose.RECOVERY), "oie.error.stepRefused",
-                    idx::recover);
-        } catch (IdxException e) {
-            return OktaFailures.page("begin", e);
-        }
+        return identifySteps.forgotPassword(state);
     }
 
     /** "I already have an account": from the sign-up form to the sign-in form (IDX select-identify). */
@@ -260,11 +195,7 @@ public final class SignInFlow implements AutoCloseable {
 
     /** Seconds until a new code may be asked for; 0 when it may be now. */
     public long secondsUntilResend(SignInState state) {
-        if (state.codeSentAt() == null) {
-            return 0;
-        }
-        long millis = Duration.between(clock.instant(), state.codeSentAt().plus(config.resendCooldown())).toMillis();
-        return Math.max(0, (millis + 999) / 1000); // rounded up: a countdown that ends must find the button usable
+        return authenticators.secondsUntilResend(state);
     }
 
     /** Whether a sign-in holds as it is, with no renewal due: no network, no crypto. */
@@ -289,13 +220,5 @@ public final class SignInFlow implements AutoCloseable {
     /** What a page of this sign-in shows, in the filter's own words (no IDX type in it). */
     public PageContent pageOf(SignInState state, SignInView view) {
         return contents.of(state, view, secondsUntilResend(state));
-    }
-
-    private ResponsePacer pacer() {
-        return navigator.pacer();
-    }
-
-    private static boolean empty(char[] secret) {
-        return secret == null || secret.length == 0;
     }
 }
