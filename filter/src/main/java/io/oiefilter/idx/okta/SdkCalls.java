@@ -5,7 +5,6 @@ import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
 import com.okta.idx.sdk.api.client.IDXClient;
 import com.okta.idx.sdk.api.exception.ProcessingException;
 import io.oiefilter.idx.IdxException;
-import io.oiefilter.idx.IdxException.Kind;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.commons.http.DefaultRequest;
@@ -22,20 +21,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Runs okta-idx-java 2.0.0 calls with what the SDK lacks: a deadline (its HTTP client has no
- * timeouts; okta-commons leaves them at 0), a bound on how many wait at once, and the raw exchange
- * each call made (through the {@link ExchangeRecorder} put in front of its HTTP client).
+ * Runs okta-idx-java 2.0.0 calls with what the SDK lacks: a deadline and a bound on how many wait
+ * at once ({@link DeadlinePool}: its HTTP client has no timeouts, okta-commons leaves them at 0), and
+ * the raw exchange each call made (through the {@link ExchangeRecorder} put in front of its HTTP client).
  */
 final class SdkCalls implements AutoCloseable {
     /** What one call gave: its value, or the SDK's exception for an error answer; and the exchange. */
@@ -49,8 +39,7 @@ final class SdkCalls implements AutoCloseable {
 
     private final IDXClient client;
     private final ExchangeRecorder recorder;
-    private final Duration deadline;
-    private final ExecutorService pool;
+    private final DeadlinePool pool;
     private final ObjectMapper mapper;
 
     SdkCalls(IDXAuthenticationWrapper wrapper, Duration deadline) {
@@ -58,18 +47,12 @@ final class SdkCalls implements AutoCloseable {
         this.recorder = new ExchangeRecorder(field(client.getClass(), client, "requestExecutor", RequestExecutor.class));
         set(client, "requestExecutor", recorder);
         this.mapper = field(client.getClass(), client, "objectMapper", ObjectMapper.class);
-        this.deadline = deadline;
-        // Bounded: a hung Okta can hold at most this many threads; past that, calls fail at once.
-        this.pool = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "oie-filter-okta");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new DeadlinePool(deadline);
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 
     /**
@@ -78,31 +61,14 @@ final class SdkCalls implements AutoCloseable {
      * NullPointerException on an error without a content type) is an UNAVAILABLE {@link IdxException}.
      */
     <T> Result<T> run(String name, SdkCall<T> call) throws IdxException {
-        Future<Result<T>> f;
-        try {
-            f = pool.submit(() -> {
-                try {
-                    T value = call.run(client);
-                    return new Result<>(value, null, recorder.takeLast());
-                } catch (ProcessingException e) {
-                    return new Result<>(null, e, recorder.takeLast());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw unavailable(name + ": too many calls to Okta waiting already", e);
-        }
-        try {
-            return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw unavailable(name + ": no answer within " + deadline.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            throw unavailable(name + ": interrupted", e);
-        } catch (ExecutionException e) {
-            throw unavailable(name + ": " + e.getCause(), e.getCause());
-        }
+        return pool.run(name, () -> {
+            try {
+                T value = call.run(client);
+                return new Result<>(value, null, recorder.takeLast());
+            } catch (ProcessingException e) {
+                return new Result<>(null, e, recorder.takeLast());
+            }
+        });
     }
 
     /**
@@ -144,9 +110,6 @@ final class SdkCalls implements AutoCloseable {
         }
     }
 
-    private static IdxException unavailable(String detail, Throwable cause) {
-        return new IdxException(Kind.UNAVAILABLE, 0, detail, List.of(), null, cause);
-    }
 
     private static <T> T field(Class<?> owner, Object target, String name, Class<T> type) {
         try {
