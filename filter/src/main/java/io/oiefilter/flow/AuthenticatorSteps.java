@@ -31,7 +31,7 @@ final class AuthenticatorSteps {
     /** A password or code for the current authenticator. */
     FlowResult answer(SignInState state, char[] passcode) {
         SignInView view = navigator.viewOf(state);
-        boolean code = view == SignInView.CODE || view == SignInView.ACTIVATION_CODE;
+        boolean code = view == SignInView.CODE || view == SignInView.ACTIVATION_CODE || view == SignInView.OTP;
         if (empty(passcode)) {
             return navigator.page(state, List.of(code ? "oie.error.codeRequired" : "oie.error.passwordRequired"));
         }

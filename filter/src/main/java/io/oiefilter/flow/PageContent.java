@@ -25,11 +25,14 @@ import java.util.List;
  * @param oktaMessages      Okta's own words about a state that only has something to say
  * @param offeredSteps      on the page for a step the filter does not handle: what Okta offered (for the administrator)
  * @param resendWaitSeconds how long until a new code may be asked for; 0 when it may be now
+ * @param authenticatorKey  which authenticator the page is about ("google_otp"...), or null
+ * @param sharedSecret      an authenticator app's secret while it is set up (QR code, manual entry); else null
  */
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
-                          String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds)
+                          String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
+                          String authenticatorKey, String sharedSecret)
         implements Serializable {
 
     public PageContent {
@@ -42,8 +45,15 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** Which new password: the first one (enrollment, activation), a reset, or a change of an expired one. */
     public enum NewPassword { SET_UP, RESET, EXPIRED }
 
-    /** An authenticator to choose: the id to post back, and its type ("password", "email"...) for its label. */
-    public record Choice(String authenticatorId, String type) implements Serializable {
+    /**
+     * An authenticator to choose: the id to post back; its type ("password", "email"...) and key
+     * ("google_otp"...) for its label ({@link #labelKey()}).
+     */
+    public record Choice(String authenticatorId, String type, String key) implements Serializable {
+        /** The part of the message key naming it: the authenticator's key where it has a page of its own, else its type. */
+        public String labelKey() {
+            return key != null && StepNavigator.SUPPORTED_KEYS.contains(key) ? key : type;
+        }
     }
 
     /** A sign-up field: the name to post, its label as the org words it, whether it must be filled. */
@@ -58,6 +68,6 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** A page with no sign-in behind it (an error, signed out). */
     public static PageContent none(SignInView view) {
         return new PageContent(view, SignInState.Purpose.SIGN_IN, null, false, false, false, false, List.of(), null, List.of(),
-                false, false, false, null, List.of(), List.of(), 0);
+                false, false, false, null, List.of(), List.of(), 0, null, null);
     }
 }

@@ -33,7 +33,7 @@ final class PageContents {
                 first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
                 step.remediation("skip").isPresent(),
                 choosing.map(StepNavigator::supportedOptions).orElse(List.of()).stream()
-                        .map(o -> new PageContent.Choice(o.authenticatorId(), o.type())).toList(),
+                        .map(o -> new PageContent.Choice(o.authenticatorId(), o.type(), o.key())).toList(),
                 current == null ? null : rules(current.rules()),
                 step.remediation("enroll-profile").map(SignUpSteps::profileFields).orElse(List.of()).stream()
                         .map(f -> new PageContent.Field(f.name(), f.label(), f.required())).toList(),
@@ -43,7 +43,8 @@ final class PageContents {
                 current == null ? null : current.sentTo(),
                 view == SignInView.TERMINAL ? step.messages().stream().map(IdxMessage::text).toList() : List.of(),
                 view == SignInView.UNSUPPORTED ? step.remediationNames() : List.of(),
-                resendWaitSeconds);
+                resendWaitSeconds, current == null ? null : current.key(),
+                view == SignInView.OTP && current != null ? current.sharedSecret() : null);
     }
 
     private static PageContent.NewPassword newPassword(String remediation) {

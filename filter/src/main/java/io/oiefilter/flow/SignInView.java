@@ -10,6 +10,11 @@ public enum SignInView {
     PASSWORD("password"),
     /** A code sent by email: challenge-authenticator or enroll-authenticator for email. */
     CODE("code"),
+    /**
+     * A code from an authenticator app (Google Authenticator): to set it up, its QR code and secret
+     * then a code; to verify, a code. Nothing is sent, so there is nothing to resend.
+     */
+    OTP("otp"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

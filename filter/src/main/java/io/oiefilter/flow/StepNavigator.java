@@ -25,6 +25,8 @@ import java.util.Set;
 final class StepNavigator {
     /** The authenticator types this filter has pages for. */
     static final Set<String> SUPPORTED_TYPES = Set.of("password", "email");
+    /** Authenticators it has pages for whatever their method type: authenticator apps with a code (TOTP). */
+    static final Set<String> SUPPORTED_KEYS = Set.of("google_otp");
     private static final OieLog LOG = OieLog.of(StepNavigator.class);
     private static final IdxStep NO_STEP = new IdxStep(null, List.of(), null, null, null, null, List.of());
 
@@ -204,13 +206,14 @@ final class StepNavigator {
             return step.messages().isEmpty() || step.succeeded() ? SignInView.UNSUPPORTED : SignInView.TERMINAL;
         }
         String type = step.currentType();
+        boolean otp = step.current() != null && "google_otp".equals(step.current().key());
         return switch (first.get().name()) {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
             case "enroll-profile" -> SignInView.SIGN_UP;
             case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
-            case "challenge-authenticator" -> "password".equals(type) ? SignInView.PASSWORD
+            case "challenge-authenticator" -> otp ? SignInView.OTP : "password".equals(type) ? SignInView.PASSWORD
                     : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
-            case "enroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD
+            case "enroll-authenticator" -> otp ? SignInView.OTP : "password".equals(type) ? SignInView.NEW_PASSWORD
                     : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
             case "reset-authenticator", "reenroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD
                     : SignInView.UNSUPPORTED;
@@ -229,7 +232,8 @@ final class StepNavigator {
     static List<IdxOption> supportedOptions(IdxRemediation select) {
         List<IdxOption> out = new ArrayList<>();
         for (IdxOption o : select.options()) {
-            if (o.type() != null && SUPPORTED_TYPES.contains(o.type())) { // a phone option's type is a choice, not a value
+            // A phone option's type is a choice, not a value; an authenticator app is known by its key.
+            if ((o.type() != null && SUPPORTED_TYPES.contains(o.type())) || (o.key() != null && SUPPORTED_KEYS.contains(o.key()))) {
                 out.add(o);
             }
         }

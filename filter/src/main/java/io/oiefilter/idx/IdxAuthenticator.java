@@ -10,7 +10,18 @@ import java.io.Serializable;
  * @param recoverHref where to start password recovery, if offered
  * @param rules       the password rules, for a password being set (null otherwise or when unknown)
  * @param sentTo      where a code went, as Okta shows it (a masked address such as "a***e@example.com"), or null
+ * @param key         which authenticator ("google_otp", "okta_email"...), or null when Okta does not say
+ * @param sharedSecret an authenticator app's secret while it is being enrolled (for the QR code and manual entry), else null
  */
-public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo)
-        implements Serializable {
+public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
+                               String sharedSecret) implements Serializable {
+    public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo) {
+        this(type, resendHref, recoverHref, rules, sentTo, null, null);
+    }
+
+    @Override
+    public String toString() {
+        // The shared secret is a credential: never in a log line.
+        return "IdxAuthenticator{" + type + ", " + key + "}";
+    }
 }

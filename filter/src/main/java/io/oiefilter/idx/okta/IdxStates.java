@@ -35,10 +35,12 @@ final class IdxStates {
     }
 
     static IdxStep toStep(IDXResponse r, byte[] rawBody) {
+        Map<String, Object> raw = parse(rawBody);
+        Map<String, String> keys = authenticatorKeys(raw);
         List<IdxRemediation> remediations = new ArrayList<>();
         if (r.remediation() != null && r.remediation().remediationOptions() != null) {
             for (RemediationOption o : r.remediation().remediationOptions()) {
-                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form()), options(o.form())));
+                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form()), options(o.form(), keys)));
             }
         }
         String code = null;
@@ -49,7 +51,6 @@ final class IdxStates {
                     .filter(f -> "interaction_code".equals(f.getName()) && f.getValue() != null)
                     .map(f -> String.valueOf(f.getValue())).findFirst().orElse(null);
         }
-        Map<String, Object> raw = parse(rawBody);
         return new IdxStep(r.getStateHandle(), remediations, current(r, raw), code, tokenUrl, expiresAt(raw), enrolledTypes(raw),
                 topMessages(raw));
     }
@@ -121,8 +122,12 @@ final class IdxStates {
         }
         var v = c.getValue();
         PasswordRules rules = "password".equals(v.getType()) ? passwordRules(raw) : null;
+        Map<?, ?> value = path(raw, c == r.getCurrentAuthenticator() ? "currentAuthenticator" : "currentAuthenticatorEnrollment", "value");
+        Map<?, ?> context = value == null ? null : (value.get("contextualData") instanceof Map<?, ?> m ? m : null);
         return new IdxAuthenticator(v.getType(), v.getResend() == null ? null : v.getResend().getHref(),
-                v.getRecover() == null ? null : v.getRecover().getHref(), rules, sentTo(raw));
+                v.getRecover() == null ? null : v.getRecover().getHref(), rules, sentTo(raw),
+                value != null && value.get("key") instanceof String k ? k : null,
+                context != null && context.get("sharedSecret") instanceof String secret ? secret : null);
     }
 
     /** Where the code went, as Okta shows it: the masked address of the current enrollment. */
@@ -140,7 +145,23 @@ final class IdxStates {
     }
 
     /** The authenticators a select-authenticator-* form offers: id, method type and label. */
-    private static List<IdxOption> options(FormValue[] form) {
+    /** Which authenticator each id is ("google_otp"...): 2.0.0's model of an option drops it; the raw body has it. */
+    private static Map<String, String> authenticatorKeys(Map<String, Object> raw) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        for (String list : List.of("authenticatorEnrollments", "authenticators")) {
+            Map<?, ?> holder = path(raw, list);
+            if (holder != null && holder.get("value") instanceof List<?> values) {
+                for (Object v : values) {
+                    if (v instanceof Map<?, ?> a && a.get("id") instanceof String id && a.get("key") instanceof String key) {
+                        keys.putIfAbsent(id, key);
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static List<IdxOption> options(FormValue[] form, Map<String, String> keys) {
         List<IdxOption> out = new ArrayList<>();
         if (form == null) {
             return out;
@@ -163,7 +184,7 @@ final class IdxStates {
                     }
                 }
                 if (id != null) {
-                    out.add(new IdxOption(id, type, o.getLabel()));
+                    out.add(new IdxOption(id, type, o.getLabel(), keys.get(id)));
                 }
             }
         }
