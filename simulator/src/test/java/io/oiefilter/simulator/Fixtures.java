@@ -25,6 +25,9 @@ final class Fixtures {
     private static final String PHONE_OPTION = "$.remediation.value[select-authenticator-enroll].value[authenticator].options[0]"
             + ".value.form.value";
     private static final String PROFILE_FIELDS = "$.remediation.value[enroll-profile].value[userProfile].form.value";
+    private static final String WIDGET = "okta-signin-widget/playground/mocks/data/idp/idx/";
+    private static final String GOOGLE_OPTION = "$.remediation.value[select-authenticator-enroll].value[authenticator].options[0]"
+            + ".value.form.value";
     private static final String V3_CANCEL = "okta-signin-widget/src/v3/src/mocks/response/idp/idx/cancel/default.json";
 
     /**
@@ -80,7 +83,28 @@ final class Fixtures {
             Map.entry("okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-reset-password-requirement.json",
                     Set.of("$.user.value: missing key 'identifier'", "$: missing key 'recoveryAuthenticator'",
                             "$: unexpected key 'enrollmentAuthenticator'", "$.authenticatorEnrollments.value[1]: unexpected key 'profile'",
-                            "$.remediation.value[reset-authenticator].value[credentials].form.value: no item named 'revokeSessions'")));
+                            "$.remediation.value[reset-authenticator].value[credentials].form.value: no item named 'revokeSessions'")),
+            // Google Authenticator (2021 widget mocks). Enrolling: their enrollments carry no key and the email one no
+            // masked profile (the captured dotnet responses have both); their option has no methodType, which the
+            // captured okta-idx-java scenario_10_3_2/enroll-sms-response.json has ("otp"), as every simulator option.
+            Map.entry(WIDGET + "authenticator-enroll-google-authenticator.json", googleEnrollment()),
+            Map.entry(WIDGET + "error-authenticator-enroll-google-invalid-otp.json", googleEnrollment()),
+            // Verifying: the recorded org let the user verify with Google Authenticator or the password, so its challenge
+            // also offers the password (select-authenticator-authenticate); here the password comes first and Google
+            // Authenticator is the one second factor asked, so nothing is left to choose instead.
+            Map.entry(WIDGET + "authenticator-verification-google-authenticator.json", googleVerification()),
+            Map.entry(WIDGET + "error-authenticator-verification-on-google-otp-invalid-passcode.json", googleVerification()),
+            Map.entry(WIDGET + "error-authenticator-verification-on-google-otp-used-passcode.json", googleVerification()));
+
+    private static Set<String> googleEnrollment() {
+        return Set.of("$.user.value: missing key 'identifier'", "$.authenticatorEnrollments.value[0]: unexpected key 'key'",
+                "$.authenticatorEnrollments.value[1]: unexpected key 'key'", "$.authenticatorEnrollments.value[1]: unexpected key 'profile'",
+                GOOGLE_OPTION + ": unrecorded item named 'methodType'");
+    }
+
+    private static Set<String> googleVerification() {
+        return Set.of("$.user.value: missing key 'identifier'", "$.remediation.value: no item named 'select-authenticator-authenticate'");
+    }
 
     private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
     private static JsonNode fixture(String path) throws IOException {

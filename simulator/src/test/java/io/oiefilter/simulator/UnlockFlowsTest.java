@@ -133,11 +133,15 @@ class UnlockFlowsTest extends SimulatorTestBase {
         assertEquals(UserStatus.SUSPENDED, sim.org().userByLogin("bob@example.com").orElseThrow().status());
     }
 
-    /** The body with the values that legitimately differ (handles, the typed identifier) blanked. */
+    /** The body with the values that legitimately differ (handles, the typed identifier, the expiry second) blanked. */
     private static JsonNode shape(Answer a, String identifier) {
         String text = a.body().toString().replace(sh(a.body()), "SH").replace(identifier, "ID");
         try {
-            return client.json.readTree(text);
+            JsonNode n = client.json.readTree(text);
+            if (n.has("expiresAt")) { // transactions opened either side of a second's turn differ by one
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("expiresAt", "T");
+            }
+            return n;
         } catch (Exception e) {
             throw new AssertionError(e);
         }

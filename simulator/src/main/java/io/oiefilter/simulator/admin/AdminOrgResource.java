@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.OrgUser;
+import io.oiefilter.simulator.org.Totp;
 import io.oiefilter.simulator.org.UserStatus;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Test controls over the org itself, where Okta has an admin console and no API the simulator
- * implements: org-wide settings, and locking a user out (Okta does that only after wrong passwords).
+ * implements: org-wide settings, locking a user out (Okta does that only after wrong passwords), and a user's
+ * Google Authenticator secret (Okta never shows it again after enrollment; tests need it to compute codes).
  */
 @Path("/admin")
 @Consumes(MediaType.WILDCARD)
@@ -82,6 +84,49 @@ public final class AdminOrgResource {
             }
         }
         return ok(json.createObjectNode().put("id", u.id()).put("login", u.login()).put("status", u.status().name()));
+    }
+
+    /**
+     * A user's Google Authenticator secret, so that a test can compute the code the app would show
+     * ({@code io.oiefilter.simulator.org.Totp.code(secret, now)}): {@code {"id","login","secret","enrolledAt"}};
+     * 404 when there is no such user or the user has not enrolled Google Authenticator.
+     */
+    @GET
+    @Path("users/{idOrLogin}/totp-secret")
+    public Response totpSecret(@PathParam("idOrLogin") String idOrLogin) {
+        Optional<OrgUser> found = sim.org().user(idOrLogin);
+        if (found.isEmpty()) {
+            return error(404, "no user " + idOrLogin);
+        }
+        OrgUser u = found.get();
+        synchronized (u) {
+            if (u.totpSecret() == null) {
+                return error(404, u.login() + " has not enrolled Google Authenticator");
+            }
+            return ok(json.createObjectNode().put("id", u.id()).put("login", u.login()).put("secret", u.totpSecret())
+                    .put("enrolledAt", u.totpEnrolledAt().toString()));
+        }
+    }
+
+    /**
+     * Enrolls a user in Google Authenticator as if done on a phone earlier: {@code {"secret":"BASE32"}}, or an empty
+     * body for a new secret. Answers as the GET does; 400 for a secret that is not base32.
+     */
+    @PUT
+    @Path("users/{idOrLogin}/totp-secret")
+    public Response enrollTotp(@PathParam("idOrLogin") String idOrLogin, String body) {
+        Optional<OrgUser> found = sim.org().user(idOrLogin);
+        if (found.isEmpty()) {
+            return error(404, "no user " + idOrLogin);
+        }
+        try {
+            JsonNode b = json.readTree(body == null || body.isBlank() ? "{}" : body);
+            String secret = b.hasNonNull("secret") ? b.get("secret").asText() : Totp.newSecret();
+            found.get().enrollTotp(secret, sim.clock().instant());
+        } catch (IOException | IllegalArgumentException e) {
+            return error(400, "expected {\"secret\":\"BASE32\"}");
+        }
+        return totpSecret(idOrLogin);
     }
 
     private static Response ok(ObjectNode body) {

@@ -5,6 +5,7 @@ import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.OrgUser;
 import io.oiefilter.simulator.org.Requirement;
+import io.oiefilter.simulator.org.Totp;
 import io.oiefilter.simulator.org.UserStatus;
 
 import java.security.SecureRandom;
@@ -82,6 +83,13 @@ public final class IdxEngine {
             }
             return new Offer(Offer.Kind.SELECT_AUTHENTICATE, toVerify, false);
         }
+        List<AuthenticatorKind> second = secondFactors(i);
+        if (second.stream().noneMatch(i.verified::contains)) {
+            List<AuthenticatorKind> enrolled = second.stream().filter(i.user::enrolled).toList();
+            if (!enrolled.isEmpty()) { // one of them; who has none must enroll one (see enrollments)
+                return new Offer(Offer.Kind.SELECT_AUTHENTICATE, enrolled, false);
+            }
+        }
         if (i.intent == Interaction.Intent.RECOVERY && !i.verified.contains(AuthenticatorKind.PASSWORD)) {
             return start(i, AuthenticatorKind.PASSWORD, Interaction.Mode.RESET);
         }
@@ -103,6 +111,7 @@ public final class IdxEngine {
         if (kind == AuthenticatorKind.EMAIL) {
             sendEmailCode(i);
         }
+        i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
     }
 
@@ -121,6 +130,7 @@ public final class IdxEngine {
         i.current = null;
         i.mode = null;
         i.emailCode = null;
+        i.totpSecret = null;
     }
 
     /**
@@ -155,13 +165,22 @@ public final class IdxEngine {
         return ok;
     }
 
+    /** What must be verified, each of them where enrolled: signing in the password, recovering the email. */
     private List<AuthenticatorKind> factors(Interaction i) {
         return switch (i.intent) {
-            case LOGIN -> i.app().requireEmailCode() ? List.of(AuthenticatorKind.PASSWORD, AuthenticatorKind.EMAIL)
-                    : List.of(AuthenticatorKind.PASSWORD);
+            case LOGIN -> List.of(AuthenticatorKind.PASSWORD);
             case RECOVERY -> List.of(AuthenticatorKind.EMAIL);
             case ACTIVATION, UNLOCK -> List.of();
         };
+    }
+
+    /** Signing in, the app's second factors the org has: one of them must follow the password. */
+    private List<AuthenticatorKind> secondFactors(Interaction i) {
+        return i.intent != Interaction.Intent.LOGIN ? List.of() : enrollableSecondFactors(i);
+    }
+
+    private List<AuthenticatorKind> enrollableSecondFactors(Interaction i) {
+        return i.app().secondFactors().stream().filter(org::authenticatorActive).toList();
     }
 
     /** What the user may still enroll now: the required ones, then the optional ones not skipped. */
@@ -176,12 +195,18 @@ public final class IdxEngine {
         return out;
     }
 
+    /**
+     * The enrollment policy's required (or optional) authenticators the user lacks. An app's second factors count
+     * as required while the user has none of them: any one of them then satisfies the sign-on policy.
+     */
     private List<AuthenticatorKind> enrollments(Interaction i, boolean required) {
         List<AuthenticatorKind> out = new ArrayList<>();
+        List<AuthenticatorKind> second = enrollableSecondFactors(i);
+        boolean needsSecond = second.stream().noneMatch(i.user::enrolled);
         for (AuthenticatorKind k : AuthenticatorKind.values()) {
             Requirement r = org.enrollmentPolicy(k);
-            boolean mustHave = r == Requirement.REQUIRED || (k == AuthenticatorKind.EMAIL && i.app().requireEmailCode());
-            if (!i.user.enrolled(k) && (required ? mustHave : !mustHave && r == Requirement.OPTIONAL)) {
+            boolean mustHave = r == Requirement.REQUIRED || (needsSecond && second.contains(k));
+            if (org.authenticatorActive(k) && !i.user.enrolled(k) && (required ? mustHave : !mustHave && r == Requirement.OPTIONAL)) {
                 out.add(k);
             }
         }

@@ -173,7 +173,8 @@ public final class IdxResource extends IdxEndpoint {
             if (at != Offer.Kind.SELECT_ENROLL && at != Offer.Kind.ENROLL) {
                 return notOffered(i);
             }
-            List<AuthenticatorKind> offered = at == Offer.Kind.ENROLL ? List.of(AuthenticatorKind.values()) : i.offer.options();
+            // Enrolling one, the user may pick another the state offers (select-authenticator-enroll lists them).
+            List<AuthenticatorKind> offered = at == Offer.Kind.ENROLL ? sim.engine().enrollable(i) : i.offer.options();
             Optional<AuthenticatorKind> k = chosen(req, i).filter(offered::contains).filter(x -> !i.user.enrolled(x));
             if (k.isEmpty()) {
                 return state(i, new Problem(400, "The authenticator is not available.", "E0000001", false));
@@ -201,6 +202,11 @@ public final class IdxResource extends IdxEndpoint {
                 }
                 if (i.mode == Interaction.Mode.ENROLL) {
                     i.user.enrollEmail(now);
+                }
+            } else if (i.current == AuthenticatorKind.GOOGLE_OTP) {
+                Problem refused = TotpSteps.answer(i, passcode, now);
+                if (refused != null) {
+                    return state(i, refused);
                 }
             } else if (i.mode == Interaction.Mode.CHALLENGE) {
                 if (!checkPassword(i, i.user, passcode)) {

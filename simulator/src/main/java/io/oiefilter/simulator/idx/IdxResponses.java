@@ -27,6 +27,7 @@ public final class IdxResponses {
     private final Org org;
     private final IonForms ion;
     private final UnlockResponses unlock;
+    private final TotpEnrollment totp;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -34,6 +35,7 @@ public final class IdxResponses {
         this.org = org;
         this.ion = new IonForms(json, orgBase, org);
         this.unlock = new UnlockResponses(json, ion, org);
+        this.totp = new TotpEnrollment(json, orgBase);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -69,11 +71,14 @@ public final class IdxResponses {
             }
             case CHALLENGE -> {
                 AuthenticatorKind k = i.current;
-                remediations.add(ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$.currentAuthenticatorEnrollment",
+                // As recorded, an app authenticator's challenge relates to currentAuthenticator (the authenticator,
+                // id "aut…"), the others' to currentAuthenticatorEnrollment (the user's enrollment).
+                boolean app = k == AuthenticatorKind.GOOGLE_OTP;
+                currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
+                remediations.add(ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
                         i, ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
-                                k == AuthenticatorKind.PASSWORD, problem)));
-                currentKey = "currentAuthenticatorEnrollment";
-                current = authenticator(k, i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
+                                k == AuthenticatorKind.PASSWORD, app, problem)));
+                current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
             }
             case SELECT_AUTHENTICATE -> remediations.add(ion.select("select-authenticator-authenticate", "/idp/idx/challenge",
                     "$.authenticatorEnrollments.value[", i, offer.options()));
@@ -93,7 +98,8 @@ public final class IdxResponses {
                     default -> "enroll-authenticator";
                 };
                 String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
-                remediations.add(ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i, ion.passcodeField(label, password, problem)));
+                remediations.add(ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
+                        ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
                 if (offer.kind() == Offer.Kind.ENROLL) {
                     // Okta lets the user pick another authenticator to enroll instead, or skip an optional one.
                     remediations.add(ion.select("select-authenticator-enroll", "/idp/idx/credential/enroll",
@@ -104,7 +110,13 @@ public final class IdxResponses {
                     authenticators = enrollable;
                 }
                 currentKey = "currentAuthenticator";
-                current = authenticator(k, null, i, false, !password);
+                current = authenticator(k, null, i, false, k == AuthenticatorKind.EMAIL);
+                if (k == AuthenticatorKind.GOOGLE_OTP) { // recorded first, before type and key
+                    ObjectNode withData = json.createObjectNode();
+                    withData.set("contextualData", totp.contextualData(i));
+                    withData.setAll(current);
+                    current = withData;
+                }
                 if (password) {
                     current.set("settings", ion.passwordSettings(org.passwordPolicy()));
                 }
@@ -188,7 +200,7 @@ public final class IdxResponses {
             kinds.addAll(offer.options());
         } else {
             for (AuthenticatorKind k : AuthenticatorKind.values()) {
-                if (i.user.enrolled(k)) {
+                if (i.user.enrolled(k) && org.authenticatorActive(k)) {
                     kinds.add(k);
                 }
             }
@@ -254,7 +266,7 @@ public final class IdxResponses {
         }
         String id = enrollmentOf != null ? k.enrollmentPrefix() + enrollmentOf.id().substring(3) : org.authenticatorId(k);
         a.put("type", k.type()).put("key", k.key()).put("id", id).put("displayName", k.displayName());
-        a.set("methods", json.createArrayNode().add(json.createObjectNode().put("type", k.type())));
+        a.set("methods", json.createArrayNode().add(json.createObjectNode().put("type", k.methodType())));
         return a;
     }
 

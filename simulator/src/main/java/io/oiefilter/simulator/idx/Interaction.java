@@ -40,6 +40,8 @@ public final class Interaction {
     String emailCode;
     Instant emailCodeExpires;
     Instant emailCodeSentAt;
+    /** The secret of a Google Authenticator enrollment in progress (shown as sharedSecret and QR code), until confirmed. */
+    String totpSecret;
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
@@ -77,6 +79,7 @@ public final class Interaction {
         emailCode = null;
         emailCodeExpires = null;
         emailCodeSentAt = null;
+        totpSecret = null;
         unlockIdentifier = null;
         unlockTarget = null;
         unlocked = false;

@@ -25,12 +25,21 @@ final class IonForms {
     }
 
     ObjectNode passcodeField(String label, boolean secret, Problem problem) {
+        return passcodeField(label, secret, false, problem);
+    }
+
+    /** {@code requiredVisible}: the field says required and visible, as recorded for Google Authenticator codes. */
+    ObjectNode passcodeField(String label, boolean secret, boolean requiredVisible, Problem problem) {
         ObjectNode passcode = json.createObjectNode().put("name", "passcode").put("label", label);
         if (secret) {
             passcode.put("secret", true);
         }
+        if (requiredVisible) {
+            passcode.put("required", true).put("visible", true);
+        }
         if (problem != null && problem.fieldLevel() && problem.field().equals("passcode")) {
-            passcode.set("messages", fieldMessages(problem, problem.params().toArray(String[]::new)));
+            passcode.set("messages", problem.params() == null ? messages(problem.message(), problem.i18nKey())
+                    : fieldMessages(problem, problem.params().toArray(String[]::new)));
         }
         ObjectNode credentials = json.createObjectNode().put("name", "credentials").put("type", "object");
         credentials.set("form", json.createObjectNode().set("value", json.createArrayNode().add(passcode)));
@@ -57,7 +66,8 @@ final class IonForms {
             AuthenticatorKind k = options.get(n);
             ArrayNode values = json.createArrayNode();
             values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(k)).put("mutable", false));
-            values.add(json.createObjectNode().put("name", "methodType").put("required", false).put("value", k.type()).put("mutable", false));
+            values.add(json.createObjectNode().put("name", "methodType").put("required", false).put("value", k.methodType())
+                    .put("mutable", false));
             ObjectNode option = json.createObjectNode().put("label", k.displayName());
             option.set("value", json.createObjectNode().set("form", json.createObjectNode().set("value", values)));
             option.put("relatesTo", relatesToPrefix + n + "]");

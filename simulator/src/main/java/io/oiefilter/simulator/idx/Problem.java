@@ -6,11 +6,11 @@ import java.util.List;
  * Why a step was refused, as Okta words it.
  *
  * @param fieldLevel true when Okta puts the message on a field (passcode, a profile attribute) instead of at the top
- * @param params     the i18n params Okta sends with a field's message
+ * @param params     the i18n params Okta sends with a field's message; null where Okta sends the i18n key alone
  */
 public record Problem(int status, String message, String i18nKey, boolean fieldLevel, String field, List<String> params) {
     public Problem {
-        params = List.copyOf(params);
+        params = params == null ? null : List.copyOf(params);
     }
 
     public Problem(int status, String message, String i18nKey, boolean fieldLevel, String field) {
@@ -31,6 +31,17 @@ public record Problem(int status, String message, String i18nKey, boolean fieldL
     public static final Problem CODE_INVALID = new Problem(401, "Invalid code. Try again.", "api.authn.error.PASSCODE_INVALID", true);
     public static final Problem LOCKED = new Problem(401, "This factor is suspended for your account due to too many failed attempts",
             "authfactor.challenge.suspended_factor", false);
+
+    /**
+     * A wrong Google Authenticator code, as recorded (widget mock error-authenticator-verification-on-google-otp-invalid-passcode.json):
+     * under the passcode field, the i18n key without params. 401, as the SDK replays use for wrong passcodes.
+     */
+    public static final Problem TOTP_INVALID = new Problem(401, "API error: Your code doesn't match our records. Please try again.",
+            "authfactor.challenge.soft_token.invalid_passcode", true, "passcode", null);
+    /** A Google Authenticator code used before, as recorded (error-authenticator-verification-on-google-otp-used-passcode.json). */
+    public static final Problem TOTP_USED = new Problem(401,
+            "API error: Each code can only be used once. Please wait for a new code and try again.",
+            "authfactor.challenge.soft_token.used_passcode", true, "passcode", null);
 
     /**
      * A new password outside the policy, as recorded (widget mock error-authenticator-reset-password-requirement.json):

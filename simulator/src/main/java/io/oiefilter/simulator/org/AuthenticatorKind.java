@@ -1,26 +1,36 @@
 package io.oiefilter.simulator.org;
 
-/** The authenticators the simulated org offers, with Okta's keys, types and enrollment id prefixes. */
+/**
+ * The authenticators the simulated org can offer, with Okta's keys, types, enrollment id prefixes and method
+ * types. Google Authenticator is as recorded (widget mocks authenticator-enroll-google-authenticator.json and
+ * authenticator-verification-google-authenticator.json, okta-idx-java scenario_10_3_2): key google_otp, type
+ * app, one method of type otp, enrollments "uft…" (Okta's token:software:totp factor ids).
+ */
 public enum AuthenticatorKind {
-    PASSWORD("okta_password", "password", "Password", "lae"),
-    EMAIL("okta_email", "email", "Email", "eae");
+    PASSWORD("okta_password", "password", "Password", "lae", "password"),
+    EMAIL("okta_email", "email", "Email", "eae", "email"),
+    GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp");
 
     private final String key;
     private final String type;
     private final String displayName;
     private final String enrollmentPrefix;
+    private final String methodType;
 
-    AuthenticatorKind(String key, String type, String displayName, String enrollmentPrefix) {
+    AuthenticatorKind(String key, String type, String displayName, String enrollmentPrefix, String methodType) {
         this.key = key;
         this.type = type;
         this.displayName = displayName;
         this.enrollmentPrefix = enrollmentPrefix;
+        this.methodType = methodType;
     }
 
     public String key() { return key; }
     public String type() { return type; }
     public String displayName() { return displayName; }
     public String enrollmentPrefix() { return enrollmentPrefix; }
+    /** The type of its one method (methods[0].type, and an option's methodType): "otp" for Google Authenticator. */
+    public String methodType() { return methodType; }
 
     public static AuthenticatorKind byKeyOrType(String s) {
         for (AuthenticatorKind k : values()) {

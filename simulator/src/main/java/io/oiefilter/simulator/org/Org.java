@@ -1,6 +1,5 @@
 package io.oiefilter.simulator.org;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -34,7 +33,8 @@ public final class Org {
     private final Map<String, OrgUser> usersByLogin = new ConcurrentHashMap<>();
     private final Map<String, OrgApp> appsById = new ConcurrentHashMap<>();
     private final Map<AuthenticatorKind, String> authenticatorIds = new EnumMap<>(AuthenticatorKind.class);
-    private final Map<AuthenticatorKind, Requirement> enrollmentPolicy = new EnumMap<>(AuthenticatorKind.class);
+    private final Map<AuthenticatorKind, Requirement> enrollmentPolicy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<AuthenticatorKind> activeAuthenticators = ConcurrentHashMap.newKeySet();
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> readOnlyApiTokens = ConcurrentHashMap.newKeySet();
     private volatile List<String> accessPolicyGrantTypes = DEFAULT_ACCESS_POLICY_GRANT_TYPES;
@@ -57,74 +57,17 @@ public final class Org {
         }
         enrollmentPolicy.put(AuthenticatorKind.PASSWORD, Requirement.REQUIRED);
         enrollmentPolicy.put(AuthenticatorKind.EMAIL, Requirement.OPTIONAL);
+        enrollmentPolicy.put(AuthenticatorKind.GOOGLE_OTP, Requirement.NOT_ALLOWED);
+        activeAuthenticators.add(AuthenticatorKind.PASSWORD);
+        activeAuthenticators.add(AuthenticatorKind.EMAIL);
     }
 
     public static Org fromSeed(InputStream json) {
         try {
-            return fromSeed(new ObjectMapper().readTree(json));
+            return OrgSeed.read(new ObjectMapper().readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable seed file", e);
         }
-    }
-
-    private static Org fromSeed(JsonNode root) {
-        Org org = new Org();
-        Instant now = Instant.now();
-        JsonNode pw = root.path("authenticators").path("password");
-        if (!pw.isMissingNode()) {
-            PasswordPolicy d = PasswordPolicy.defaults();
-            org.passwordPolicy(new PasswordPolicy(pw.path("minLength").asInt(d.minLength()), pw.path("minLowerCase").asInt(d.minLowerCase()),
-                    pw.path("minUpperCase").asInt(d.minUpperCase()), pw.path("minNumber").asInt(d.minNumber()),
-                    pw.path("minSymbol").asInt(d.minSymbol()), pw.path("excludeUsername").asBoolean(d.excludeUsername()),
-                    pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
-        }
-        org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
-        root.path("enrollmentPolicy").fields().forEachRemaining(e ->
-                org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
-        root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
-        root.path("readOnlyApiTokens").forEach(t -> org.addReadOnlyApiToken(t.asText()));
-        if (root.has("accessPolicyGrantTypes")) {
-            List<String> granted = new ArrayList<>();
-            root.get("accessPolicyGrantTypes").forEach(g -> granted.add(g.asText()));
-            org.accessPolicyGrantTypes(granted);
-        }
-        root.path("profileAttributes").forEach(a -> org.profileAttributes.add(new ProfileAttribute(a.path("name").asText(),
-                a.path("label").asText(a.path("name").asText()), a.path("required").asBoolean(false))));
-        if (root.hasNonNull("activationLink")) {
-            org.activationLinkTemplate(root.get("activationLink").asText());
-        }
-        for (JsonNode a : root.path("apps")) {
-            boolean registration = a.path("selfServiceRegistration").asBoolean(false);
-            List<String> uris = new ArrayList<>();
-            a.path("redirectUris").forEach(u -> uris.add(u.asText()));
-            List<String> logoutUris = new ArrayList<>();
-            a.path("postLogoutRedirectUris").forEach(u -> logoutUris.add(u.asText()));
-            org.addApp(new OrgApp(a.path("clientId").asText(), a.hasNonNull("clientSecret") ? a.get("clientSecret").asText() : null,
-                    a.path("label").asText(a.path("clientId").asText()), uris, logoutUris, grantTypes(a),
-                    SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
-                    a.path("requireEmailCode").asBoolean(false)));
-            org.app(a.path("clientId").asText()).orElseThrow().selfServiceRegistration(registration);
-            if (a.hasNonNull("tokenLifetimeSeconds")) {
-                org.app(a.path("clientId").asText()).orElseThrow()
-                        .tokenLifetime(java.time.Duration.ofSeconds(a.get("tokenLifetimeSeconds").asLong()));
-            }
-        }
-        for (JsonNode u : root.path("users")) {
-            List<String> groups = new ArrayList<>();
-            u.path("groups").forEach(g -> groups.add(g.asText()));
-            UserStatus status = UserStatus.valueOf(u.path("status").asText("ACTIVE"));
-            org.createUser(u.path("login").asText(), u.path("email").asText(u.path("login").asText()),
-                    u.path("firstName").asText(""), u.path("lastName").asText(""), groups,
-                    u.hasNonNull("password") ? u.get("password").asText() : null, status,
-                    u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
-        }
-        return org;
-    }
-
-    private static List<String> grantTypes(JsonNode app) {
-        List<String> out = new ArrayList<>();
-        app.path("grantTypes").forEach(g -> out.add(g.asText()));
-        return out.isEmpty() ? List.of("authorization_code", "interaction_code", "refresh_token") : out;
     }
 
     public static Org fromSeed(Path file) {
@@ -194,8 +137,31 @@ public final class Org {
         return enrollmentPolicy.get(kind);
     }
 
+    /** Setting an enrollment policy other than NOT_ALLOWED adds the authenticator to the org if it had not it. */
     public void enrollmentPolicy(AuthenticatorKind kind, Requirement requirement) {
         enrollmentPolicy.put(kind, requirement);
+        if (requirement != Requirement.NOT_ALLOWED) {
+            activeAuthenticators.add(kind);
+        }
+    }
+
+    /**
+     * Whether the org has the authenticator (Security > Authenticators): password and email always; Google
+     * Authenticator only when the seed or a test adds it. An authenticator the org has not is never offered,
+     * neither to enroll nor to verify, whatever users enrolled earlier.
+     */
+    public boolean authenticatorActive(AuthenticatorKind kind) {
+        return activeAuthenticators.contains(kind);
+    }
+
+    /** Adds or removes an authenticator; removing one sets its enrollment policy to NOT_ALLOWED. */
+    public void authenticatorActive(AuthenticatorKind kind, boolean active) {
+        if (active) {
+            activeAuthenticators.add(kind);
+        } else {
+            activeAuthenticators.remove(kind);
+            enrollmentPolicy.put(kind, Requirement.NOT_ALLOWED);
+        }
     }
 
     public PasswordPolicy passwordPolicy() {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * An OIDC app integration (a confidential client when it has a secret, public otherwise) with its
- * sign-on policy: one-step or identifier-first, and whether an email code is asked after the password.
+ * sign-on policy: one-step or identifier-first, and which second factor is asked after the password.
  */
 public final class OrgApp {
     private final String clientId;
@@ -16,7 +16,8 @@ public final class OrgApp {
     private final List<String> postLogoutRedirectUris;
     private final List<String> grantTypes;
     private volatile SignOnMode signOnMode;
-    private volatile boolean requireEmailCode;
+    private final java.util.Set<AuthenticatorKind> secondFactors =
+            java.util.Collections.synchronizedSet(java.util.EnumSet.noneOf(AuthenticatorKind.class));
     private volatile boolean selfServiceRegistration;
     private volatile java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
 
@@ -32,7 +33,7 @@ public final class OrgApp {
         this.postLogoutRedirectUris = new java.util.concurrent.CopyOnWriteArrayList<>(postLogoutRedirectUris);
         this.grantTypes = List.copyOf(grantTypes);
         this.signOnMode = signOnMode;
-        this.requireEmailCode = requireEmailCode;
+        requireEmailCode(requireEmailCode);
     }
 
     public String clientId() { return clientId; }
@@ -48,8 +49,35 @@ public final class OrgApp {
     public SignOnMode signOnMode() { return signOnMode; }
     /** Tests switch an app between sign-on policies at run time. */
     public void signOnMode(SignOnMode mode) { this.signOnMode = mode; }
-    public boolean requireEmailCode() { return requireEmailCode; }
-    public void requireEmailCode(boolean require) { this.requireEmailCode = require; }
+    /** An email code after the password: the same as {@link #secondFactors} holding the email authenticator. */
+    public boolean requireEmailCode() { return secondFactors.contains(AuthenticatorKind.EMAIL); }
+    public void requireEmailCode(boolean require) {
+        if (require) {
+            secondFactors.add(AuthenticatorKind.EMAIL);
+        } else {
+            secondFactors.remove(AuthenticatorKind.EMAIL);
+        }
+    }
+
+    /**
+     * The sign-on policy's "password + another factor": after the password, one of these (the user picks among
+     * those enrolled; who has none must enroll one). Empty, the default: the password alone.
+     */
+    public java.util.Set<AuthenticatorKind> secondFactors() {
+        java.util.Set<AuthenticatorKind> copy = java.util.EnumSet.noneOf(AuthenticatorKind.class);
+        synchronized (secondFactors) {
+            copy.addAll(secondFactors);
+        }
+        return copy;
+    }
+
+    public void secondFactors(java.util.Collection<AuthenticatorKind> kinds) {
+        synchronized (secondFactors) {
+            secondFactors.clear();
+            secondFactors.addAll(kinds);
+            secondFactors.remove(AuthenticatorKind.PASSWORD);
+        }
+    }
     /** The profile enrollment policy lets people sign up (select-enroll-profile is offered). */
     public boolean selfServiceRegistration() { return selfServiceRegistration; }
     public void selfServiceRegistration(boolean on) { this.selfServiceRegistration = on; }

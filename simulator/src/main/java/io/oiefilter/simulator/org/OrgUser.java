@@ -29,6 +29,9 @@ public final class OrgUser {
     private Instant lastLogin;
     private Instant passwordChanged;
     private Instant lastUpdated;
+    private String totpSecret;
+    private Instant totpEnrolledAt;
+    private long lastTotpStep = Long.MIN_VALUE;
 
     public OrgUser(String id, String login, String email, String firstName, String lastName,
                    List<String> groups, String password, UserStatus status, boolean emailEnrolled, Instant created) {
@@ -70,7 +73,50 @@ public final class OrgUser {
     public synchronized Instant lastUpdated() { return lastUpdated; }
 
     public synchronized boolean enrolled(AuthenticatorKind kind) {
-        return kind == AuthenticatorKind.PASSWORD ? password != null : emailEnrolled;
+        return switch (kind) {
+            case PASSWORD -> password != null;
+            case EMAIL -> emailEnrolled;
+            case GOOGLE_OTP -> totpSecret != null;
+        };
+    }
+
+    /** The base32 secret of the user's Google Authenticator enrollment, or null when not enrolled. */
+    public synchronized String totpSecret() { return totpSecret; }
+    /** When Google Authenticator was enrolled, or null. */
+    public synchronized Instant totpEnrolledAt() { return totpEnrolledAt; }
+
+    /** Enrolls Google Authenticator with that secret (replacing an earlier enrollment); no code counts as used yet. */
+    public synchronized void enrollTotp(String base32Secret, Instant at) {
+        Totp.decode(base32Secret); // refuses what is not base32
+        totpSecret = base32Secret;
+        totpEnrolledAt = at;
+        lastTotpStep = Long.MIN_VALUE;
+        lastUpdated = at;
+    }
+
+    /** Enrollment confirmed with the code of {@code usedStep}, which may then not be used again. */
+    public synchronized void enrollTotp(String base32Secret, long usedStep, Instant at) {
+        enrollTotp(base32Secret, at);
+        lastTotpStep = usedStep;
+    }
+
+    /** What a Google Authenticator code is worth: right, not a current code, or one already used. */
+    public enum TotpCheck { VALID, INVALID, USED }
+
+    /**
+     * Checks a code against the enrolled secret. Each code works once: a code of a step no later than the last
+     * accepted one is USED (so is an earlier code in the window once a later one was accepted), as Okta does.
+     */
+    public synchronized TotpCheck checkTotp(String candidate, Instant now) {
+        java.util.OptionalLong step = Totp.matchingStep(totpSecret, candidate, now);
+        if (step.isEmpty()) {
+            return TotpCheck.INVALID;
+        }
+        if (step.getAsLong() <= lastTotpStep) {
+            return TotpCheck.USED;
+        }
+        lastTotpStep = step.getAsLong();
+        return TotpCheck.VALID;
     }
 
     public synchronized void status(UserStatus next, Instant at) {

@@ -1,0 +1,84 @@
+package io.oiefilter.simulator.org;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads an org from its seed JSON (the format the README documents; {@code default-seed.json} is the demo's). */
+final class OrgSeed {
+    private OrgSeed() {
+    }
+
+    static Org read(JsonNode root) {
+        Org org = new Org();
+        Instant now = Instant.now();
+        JsonNode pw = root.path("authenticators").path("password");
+        if (!pw.isMissingNode()) {
+            PasswordPolicy d = PasswordPolicy.defaults();
+            org.passwordPolicy(new PasswordPolicy(pw.path("minLength").asInt(d.minLength()), pw.path("minLowerCase").asInt(d.minLowerCase()),
+                    pw.path("minUpperCase").asInt(d.minUpperCase()), pw.path("minNumber").asInt(d.minNumber()),
+                    pw.path("minSymbol").asInt(d.minSymbol()), pw.path("excludeUsername").asBoolean(d.excludeUsername()),
+                    pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
+        }
+        org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
+        if (root.path("authenticators").has(AuthenticatorKind.GOOGLE_OTP.key())) {
+            org.authenticatorActive(AuthenticatorKind.GOOGLE_OTP, true);
+        }
+        root.path("enrollmentPolicy").fields().forEachRemaining(e ->
+                org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
+        root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
+        root.path("readOnlyApiTokens").forEach(t -> org.addReadOnlyApiToken(t.asText()));
+        if (root.has("accessPolicyGrantTypes")) {
+            List<String> granted = new ArrayList<>();
+            root.get("accessPolicyGrantTypes").forEach(g -> granted.add(g.asText()));
+            org.accessPolicyGrantTypes(granted);
+        }
+        root.path("profileAttributes").forEach(a -> org.addProfileAttribute(new Org.ProfileAttribute(a.path("name").asText(),
+                a.path("label").asText(a.path("name").asText()), a.path("required").asBoolean(false))));
+        if (root.hasNonNull("activationLink")) {
+            org.activationLinkTemplate(root.get("activationLink").asText());
+        }
+        for (JsonNode a : root.path("apps")) {
+            boolean registration = a.path("selfServiceRegistration").asBoolean(false);
+            List<String> uris = new ArrayList<>();
+            a.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            List<String> logoutUris = new ArrayList<>();
+            a.path("postLogoutRedirectUris").forEach(u -> logoutUris.add(u.asText()));
+            org.addApp(new OrgApp(a.path("clientId").asText(), a.hasNonNull("clientSecret") ? a.get("clientSecret").asText() : null,
+                    a.path("label").asText(a.path("clientId").asText()), uris, logoutUris, grantTypes(a),
+                    SignOnMode.valueOf(a.path("signOnMode").asText("IDENTIFIER_FIRST")),
+                    a.path("requireEmailCode").asBoolean(false)));
+            org.app(a.path("clientId").asText()).orElseThrow().selfServiceRegistration(registration);
+            if (a.has("secondFactors")) {
+                List<AuthenticatorKind> second = new ArrayList<>();
+                a.get("secondFactors").forEach(k -> second.add(AuthenticatorKind.byKeyOrType(k.asText())));
+                org.app(a.path("clientId").asText()).orElseThrow().secondFactors(second);
+            }
+            if (a.hasNonNull("tokenLifetimeSeconds")) {
+                org.app(a.path("clientId").asText()).orElseThrow()
+                        .tokenLifetime(java.time.Duration.ofSeconds(a.get("tokenLifetimeSeconds").asLong()));
+            }
+        }
+        for (JsonNode u : root.path("users")) {
+            List<String> groups = new ArrayList<>();
+            u.path("groups").forEach(g -> groups.add(g.asText()));
+            UserStatus status = UserStatus.valueOf(u.path("status").asText("ACTIVE"));
+            org.createUser(u.path("login").asText(), u.path("email").asText(u.path("login").asText()),
+                    u.path("firstName").asText(""), u.path("lastName").asText(""), groups,
+                    u.hasNonNull("password") ? u.get("password").asText() : null, status,
+                    u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
+            if (u.hasNonNull("googleOtpSecret")) {
+                org.userByLogin(u.path("login").asText()).orElseThrow().enrollTotp(u.get("googleOtpSecret").asText(), now);
+            }
+        }
+        return org;
+    }
+
+    private static List<String> grantTypes(JsonNode app) {
+        List<String> out = new ArrayList<>();
+        app.path("grantTypes").forEach(g -> out.add(g.asText()));
+        return out.isEmpty() ? List.of("authorization_code", "interaction_code", "refresh_token") : out;
+    }
+}
