@@ -38,6 +38,7 @@ public final class SignInPageModel {
     private final Links links;
     private final String nonce;
     private final int retryAfterSeconds;
+    private final String qrCode;
 
     /** Where a page's links lead: help (may be null), the app's home, the sign-up domains to name. */
     record Links(String helpUrl, String homeUrl, String signUpDomains) {
@@ -45,7 +46,7 @@ public final class SignInPageModel {
 
     SignInPageModel(PageContent content, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
                     String stepId, Map<String, List<String>> fieldMessages, Map<String, String> formValues, Links links,
-                    String nonce, int retryAfterSeconds) {
+                    String nonce, int retryAfterSeconds, String qrCode) {
         this.content = content;
         for (String key : messageKeys) {
             String field = FIELD_OF_MESSAGE.get(key);
@@ -64,6 +65,7 @@ public final class SignInPageModel {
         this.links = links;
         this.nonce = nonce;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.qrCode = qrCode;
     }
 
     public String getView() { return content.view().page(); }
@@ -111,6 +113,12 @@ public final class SignInPageModel {
     public boolean isUnlockAvailable() { return content.unlockAvailable(); }
     /** Where the code went, as Okta shows it (a masked address), or null. */
     public String getSentTo() { return content.sentTo(); }
+    /** Which authenticator the page is about ("google_otp"...), or null. */
+    public String getAuthenticatorKey() { return content.authenticatorKey(); }
+    /** An authenticator app's secret while it is set up, for manual entry; else null. */
+    public String getSharedSecret() { return content.sharedSecret(); }
+    /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
+    public String getQrCode() { return qrCode; }
     /** Okta's own words about a state that only has something to say (escaped on output). */
     public List<String> getOktaMessages() { return content.oktaMessages(); }
     /** Whether something is said about this field (for aria-invalid). */

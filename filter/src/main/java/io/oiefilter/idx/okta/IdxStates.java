@@ -36,11 +36,12 @@ final class IdxStates {
 
     static IdxStep toStep(IDXResponse r, byte[] rawBody) {
         Map<String, Object> raw = parse(rawBody);
-        Map<String, String> keys = authenticatorKeys(raw);
+        Map<String, String> keys = AuthenticatorKeys.byId(raw);
         List<IdxRemediation> remediations = new ArrayList<>();
         if (r.remediation() != null && r.remediation().remediationOptions() != null) {
             for (RemediationOption o : r.remediation().remediationOptions()) {
-                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form()), options(o.form(), keys)));
+                remediations.add(new IdxRemediation(o.getName(), o.getHref(), fields(o.form()),
+                        options(o.form(), keys, AuthenticatorKeys.ofOptions(raw, o.getName()))));
             }
         }
         String code = null;
@@ -145,23 +146,7 @@ final class IdxStates {
     }
 
     /** The authenticators a select-authenticator-* form offers: id, method type and label. */
-    /** Which authenticator each id is ("google_otp"...): 2.0.0's model of an option drops it; the raw body has it. */
-    private static Map<String, String> authenticatorKeys(Map<String, Object> raw) {
-        Map<String, String> keys = new java.util.HashMap<>();
-        for (String list : List.of("authenticatorEnrollments", "authenticators")) {
-            Map<?, ?> holder = path(raw, list);
-            if (holder != null && holder.get("value") instanceof List<?> values) {
-                for (Object v : values) {
-                    if (v instanceof Map<?, ?> a && a.get("id") instanceof String id && a.get("key") instanceof String key) {
-                        keys.putIfAbsent(id, key);
-                    }
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static List<IdxOption> options(FormValue[] form, Map<String, String> keys) {
+    private static List<IdxOption> options(FormValue[] form, Map<String, String> keys, List<String> keysInOrder) {
         List<IdxOption> out = new ArrayList<>();
         if (form == null) {
             return out;
@@ -170,7 +155,9 @@ final class IdxStates {
             if (!"authenticator".equals(f.getName()) || f.options() == null) {
                 continue;
             }
+            int index = -1;
             for (Options o : f.options()) {
+                index++;
                 if (!(o.getValue() instanceof OptionsForm of) || of.getForm() == null || of.getForm().getValue() == null) {
                     continue;
                 }
@@ -184,7 +171,8 @@ final class IdxStates {
                     }
                 }
                 if (id != null) {
-                    out.add(new IdxOption(id, type, o.getLabel(), keys.get(id)));
+                    String key = index < keysInOrder.size() && keysInOrder.get(index) != null ? keysInOrder.get(index) : keys.get(id);
+                    out.add(new IdxOption(id, type, o.getLabel(), key));
                 }
             }
         }
@@ -265,7 +253,7 @@ final class IdxStates {
         return null;
     }
 
-    private static Map<?, ?> path(Map<String, Object> json, String... keys) {
+    static Map<?, ?> path(Map<String, Object> json, String... keys) {
         Object node = json;
         for (String k : keys) {
             if (!(node instanceof Map<?, ?> m)) {

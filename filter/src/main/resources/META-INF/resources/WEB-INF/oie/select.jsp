@@ -4,8 +4,8 @@
 <form method="post" action="${fn:escapeXml(oie.selectUrl)}" id="oie-select">
   <%@ include file="_hidden.jspf" %>
   <c:forEach var="option" items="${oie.options}" varStatus="n">
-    <label class="option"><input type="radio" name="authenticator" value="${fn:escapeXml(option.authenticatorId())}" id="oie-option-${fn:escapeXml(option.type())}" ${n.first ? 'checked' : ''}>
-      <fmt:message key="oie.authenticator.${option.type()}" bundle="${oieText}"/></label>
+    <label class="option"><input type="radio" name="authenticator" value="${fn:escapeXml(option.authenticatorId())}" id="oie-option-${fn:escapeXml(option.labelKey())}" ${n.first ? 'checked' : ''}>
+      <fmt:message key="oie.authenticator.${option.labelKey()}" bundle="${oieText}"/></label>
   </c:forEach>
   <c:set var="oieField" value="authenticator"/><%@ include file="_errors.jspf" %>
   <button type="submit" id="oie-submit"><fmt:message key="oie.button.choose" bundle="${oieText}"/></button>

@@ -49,6 +49,9 @@ class RecordedStepsTest {
             "okta-idx-dotnet/mocks/01-basic-login/password-expired-identify-response.json, NEW_PASSWORD",
             "okta-signin-widget/playground/mocks/data/idp/idx/terminal-return-email.json, TERMINAL",
             "okta-signin-widget/src/v3/src/mocks/response/idp/idx/identify/error-wrong-password.json, IDENTIFY",
+            "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-google-authenticator.json, OTP",
+            "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-verification-google-authenticator.json, OTP",
+            "okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-verification-on-google-otp-invalid-passcode.json, OTP",
     })
     void eachRecordedStepHasItsPage(String fixture, SignInView expected) throws IOException {
         assertEquals(expected, StepOffers.viewFor(step(fixture)));
@@ -141,5 +144,20 @@ class RecordedStepsTest {
         io.oiefilter.flow.PageContent terminal = content("okta-signin-widget/playground/mocks/data/idp/idx/terminal-return-email.json");
         assertEquals(SignInView.TERMINAL, terminal.view());
         assertTrue(!terminal.oktaMessages().isEmpty(), "Okta's words are what a terminal page shows");
+    }
+
+    @org.junit.jupiter.api.Test
+    void googleAuthenticatorIsOfferedAndItsSetUpPageHasTheSecret() throws IOException {
+        io.oiefilter.flow.PageContent select = content("okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-select-authenticator.json");
+        assertTrue(select.choices().stream().anyMatch(c -> c.labelKey().equals("google_otp")), select.choices().toString());
+        io.oiefilter.flow.PageContent enroll = content("okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-google-authenticator.json");
+        assertEquals(SignInView.OTP, enroll.view());
+        assertTrue(enroll.enrolling());
+        assertEquals("google_otp", enroll.authenticatorKey());
+        assertEquals("ZR74DHZTG43NBULV", enroll.sharedSecret(), "the recorded secret, for the QR code and manual entry");
+        io.oiefilter.flow.PageContent verify = content("okta-signin-widget/playground/mocks/data/idp/idx/authenticator-verification-google-authenticator.json");
+        assertEquals(null, verify.sharedSecret(), "no secret when only a code is asked for");
+        assertTrue(!String.valueOf(step("okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-google-authenticator.json")
+                .current()).contains("ZR74DHZTG43NBULV"), "the secret stays out of toString, hence out of logs");
     }
 }
