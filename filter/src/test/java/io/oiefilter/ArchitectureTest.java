@@ -79,4 +79,14 @@ class ArchitectureTest {
             assertEquals(List.of(), namingRemediations, "no remediation name in the web layer");
         }
     }
+
+    @Test
+    void everySignInPageSaysWhichFormsItTakes() throws IOException {
+        String endpoints = Files.readString(SOURCES.resolve("io/oiefilter/web/SignInEndpoints.java"));
+        for (io.oiefilter.flow.SignInView view : io.oiefilter.flow.SignInView.values()) {
+            if (view != io.oiefilter.flow.SignInView.SIGNED_OUT) {
+                assertTrue(endpoints.contains("Map.entry(SignInView." + view.name() + ","), view + " has no entry in ACTIONS");
+            }
+        }
+    }
 }

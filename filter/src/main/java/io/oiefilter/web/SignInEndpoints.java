@@ -57,6 +57,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.SIGN_UP, Set.of(REGISTER, HAVE_ACCOUNT, RESTART)),
             Map.entry(SignInView.PASSWORD, Set.of(ANSWER, FORGOT_PASSWORD, RESTART)),
             Map.entry(SignInView.CODE, Set.of(ANSWER, RESEND, SKIP, RESTART)),
+            Map.entry(SignInView.OTP, Set.of(ANSWER, SKIP, RESTART)),
             Map.entry(SignInView.SELECT, Set.of(SELECT, SKIP, RESTART)),
             Map.entry(SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART)),
             Map.entry(SignInView.ACTIVATION_EMAIL, Set.of(RESTART)),
@@ -179,7 +180,8 @@ final class SignInEndpoints {
         }
         SignInView view = flow.viewOf(state);
         boolean current = RESTART.equals(endpoint)
-                || (SignInPages.stepId(state).equals(form.get(STEP_PARAMETER)) && ACTIONS.get(view).contains(endpoint));
+                || (SignInPages.stepId(state).equals(form.get(STEP_PARAMETER))
+                        && ACTIONS.getOrDefault(view, Set.of(RESTART)).contains(endpoint));
         if (!current) {
             // A form from an earlier page (another tab, the back button): show where the sign-in stands now.
             outcome(req, res, new FlowResult.Page(state, view, List.of("oie.error.stalePage")), true, Map.of());
