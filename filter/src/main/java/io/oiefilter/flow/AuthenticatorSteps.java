@@ -41,6 +41,33 @@ final class AuthenticatorSteps {
         return navigator.call(state, code ? "oie.error.codeInvalid" : "oie.error.passwordIncorrect", tx -> idx.answer(tx, passcode));
     }
 
+    /**
+     * A security question answered: the enrolled one (its key is the state's, never the form's), or one
+     * set up now: one of Okta's questions, or the person's own ({@code custom}).
+     */
+    FlowResult answerQuestion(SignInState state, String questionKey, String question, char[] answer) {
+        io.oiefilter.idx.IdxAuthenticator current = navigator.stepOf(state).current();
+        if (current == null || navigator.viewOf(state) != SignInView.QUESTION) {
+            return navigator.page(state, List.of("oie.error.stepRefused"));
+        }
+        if (empty(answer)) {
+            return navigator.page(state, List.of("oie.error.answerRequired"));
+        }
+        if (current.question() != null) {
+            String key = current.question().key();
+            return navigator.call(state, "oie.error.answerIncorrect", tx -> idx.answerQuestion(tx, key, null, answer));
+        }
+        boolean custom = "custom".equals(questionKey);
+        if (custom && (question == null || question.isBlank())) {
+            return navigator.page(state, List.of("oie.error.questionRequired"));
+        }
+        if (!custom && current.questions().stream().noneMatch(q -> q.key().equals(questionKey))) {
+            return navigator.page(state, List.of("oie.error.chooseQuestion"));
+        }
+        String own = custom ? question.trim() : null;
+        return navigator.call(state, "oie.error.answerRejected", tx -> idx.answerQuestion(tx, questionKey, own, answer));
+    }
+
     /** A new password, typed twice (the second only checked here). */
     FlowResult newPassword(SignInState state, char[] password, char[] confirmation) {
         if (empty(password)) {

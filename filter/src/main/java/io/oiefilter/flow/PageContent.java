@@ -27,12 +27,14 @@ import java.util.List;
  * @param resendWaitSeconds how long until a new code may be asked for; 0 when it may be now
  * @param authenticatorKey  which authenticator the page is about ("google_otp"...), or null
  * @param sharedSecret      an authenticator app's secret while it is set up (QR code, manual entry); else null
+ * @param question          the security question to answer; else null
+ * @param questions         the security questions to choose from when one is set up; else empty
  */
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
                           String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
-                          String authenticatorKey, String sharedSecret)
+                          String authenticatorKey, String sharedSecret, String question, List<Question> questions)
         implements Serializable {
 
     public PageContent {
@@ -40,6 +42,11 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
         profileFields = List.copyOf(profileFields);
         oktaMessages = List.copyOf(oktaMessages);
         offeredSteps = List.copyOf(offeredSteps);
+        questions = List.copyOf(questions);
+    }
+
+    /** A security question to choose: its key (to post) and its words. */
+    public record Question(String key, String text) implements Serializable {
     }
 
     /** Which new password: the first one (enrollment, activation), a reset, or a change of an expired one. */
@@ -68,6 +75,6 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** A page with no sign-in behind it (an error, signed out). */
     public static PageContent none(SignInView view) {
         return new PageContent(view, SignInState.Purpose.SIGN_IN, null, false, false, false, false, List.of(), null, List.of(),
-                false, false, false, null, List.of(), List.of(), 0, null, null);
+                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of());
     }
 }

@@ -44,7 +44,9 @@ final class PageContents {
                 view == SignInView.TERMINAL ? step.messages().stream().map(IdxMessage::text).toList() : List.of(),
                 view == SignInView.UNSUPPORTED ? step.remediationNames() : List.of(),
                 resendWaitSeconds, current == null ? null : current.key(),
-                view == SignInView.OTP && current != null ? current.sharedSecret() : null);
+                view == SignInView.OTP && current != null ? current.sharedSecret() : null,
+                current == null || current.question() == null ? null : current.question().text(),
+                current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList());
     }
 
     private static PageContent.NewPassword newPassword(String remediation) {

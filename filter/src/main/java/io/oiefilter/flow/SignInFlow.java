@@ -142,6 +142,11 @@ public final class SignInFlow implements AutoCloseable {
         return authenticators.newPassword(state, password, confirmation);
     }
 
+    /** A security question answered, or set up (Okta's question by key, or {@code custom} with the person's own). */
+    public FlowResult answerQuestion(SignInState state, String questionKey, String question, char[] answer) {
+        return authenticators.answerQuestion(state, questionKey, question, answer);
+    }
+
     public FlowResult select(SignInState state, String authenticatorId) {
         return authenticators.select(state, authenticatorId);
     }

@@ -15,6 +15,8 @@ public enum SignInView {
      * then a code; to verify, a code. Nothing is sent, so there is nothing to resend.
      */
     OTP("otp"),
+    /** A security question: to set it up (one of Okta's, or the person's own) and its answer; or to answer it. */
+    QUESTION("security-question"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

@@ -26,7 +26,7 @@ final class StepNavigator {
     /** The authenticator types this filter has pages for. */
     static final Set<String> SUPPORTED_TYPES = Set.of("password", "email");
     /** Authenticators it has pages for whatever their method type: authenticator apps with a code (TOTP). */
-    static final Set<String> SUPPORTED_KEYS = Set.of("google_otp");
+    static final Set<String> SUPPORTED_KEYS = Set.of("google_otp", "security_question");
     private static final OieLog LOG = OieLog.of(StepNavigator.class);
     private static final IdxStep NO_STEP = new IdxStep(null, List.of(), null, null, null, null, List.of());
 
@@ -110,14 +110,33 @@ final class StepNavigator {
             case REJECTED -> {
                 // Why a new password was refused is Okta's to say ("found in a list of commonly used passwords"):
                 // its words go next to the field, instead of ours.
-                List<String> reasons = viewOf(state) == SignInView.NEW_PASSWORD ? e.messages().stream()
-                        .filter(m -> "passcode".equals(m.field()) && m.text() != null).map(IdxMessage::text).toList() : List.of();
-                yield reasons.isEmpty() ? page(state, List.of(refusalKey))
-                        : new FlowResult.Page(state, viewOf(state), List.of(), Map.of("password", reasons));
+                Map<String, List<String>> reasons = oktasReasons(viewOf(state), e);
+                yield reasons.isEmpty() ? page(state, List.of(refusalKey)) : new FlowResult.Page(state, viewOf(state), List.of(), reasons);
             }
             case SESSION_EXPIRED -> expired();
             default -> OktaFailures.page("step", e);
         };
+    }
+
+    /**
+     * Okta's own words about the field a person chose the value of, next to that field: why a new
+     * password or a security question was refused. Elsewhere the filter's words (which say no more
+     * than Okta's about an account).
+     */
+    private static Map<String, List<String>> oktasReasons(SignInView view, IdxException e) {
+        Map<String, String> fields = switch (view) {
+            case NEW_PASSWORD -> Map.of("passcode", "password");
+            case QUESTION -> Map.of("answer", "answer", "question", "question");
+            default -> Map.of();
+        };
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (IdxMessage m : e.messages()) {
+            String field = m.field() == null ? null : fields.get(m.field());
+            if (field != null && m.text() != null) {
+                out.computeIfAbsent(field, k -> new ArrayList<>()).add(m.text());
+            }
+        }
+        return out;
     }
 
     /** Goes on from a new step: tokens when it succeeded, an automatic choice when there is one, else its page. */
@@ -206,14 +225,16 @@ final class StepNavigator {
             return step.messages().isEmpty() || step.succeeded() ? SignInView.UNSUPPORTED : SignInView.TERMINAL;
         }
         String type = step.currentType();
-        boolean otp = step.current() != null && "google_otp".equals(step.current().key());
+        String key = step.current() == null ? null : step.current().key();
+        boolean otp = "google_otp".equals(key);
+        boolean question = "security_question".equals(key);
         return switch (first.get().name()) {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
             case "enroll-profile" -> SignInView.SIGN_UP;
             case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
-            case "challenge-authenticator" -> otp ? SignInView.OTP : "password".equals(type) ? SignInView.PASSWORD
+            case "challenge-authenticator" -> question ? SignInView.QUESTION : otp ? SignInView.OTP : "password".equals(type) ? SignInView.PASSWORD
                     : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
-            case "enroll-authenticator" -> otp ? SignInView.OTP : "password".equals(type) ? SignInView.NEW_PASSWORD
+            case "enroll-authenticator" -> question ? SignInView.QUESTION : otp ? SignInView.OTP : "password".equals(type) ? SignInView.NEW_PASSWORD
                     : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
             case "reset-authenticator", "reenroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD
                     : SignInView.UNSUPPORTED;

@@ -12,11 +12,18 @@ import java.io.Serializable;
  * @param sentTo      where a code went, as Okta shows it (a masked address such as "a***e@example.com"), or null
  * @param key         which authenticator ("google_otp", "okta_email"...), or null when Okta does not say
  * @param sharedSecret an authenticator app's secret while it is being enrolled (for the QR code and manual entry), else null
+ * @param question    the security question to answer (a challenge), else null
+ * @param questions   the security questions to choose from (an enrollment), else empty
  */
 public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
-                               String sharedSecret) implements Serializable {
+                               String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions)
+        implements Serializable {
+    public IdxAuthenticator {
+        questions = questions == null ? java.util.List.of() : java.util.List.copyOf(questions);
+    }
+
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo) {
-        this(type, resendHref, recoverHref, rules, sentTo, null, null);
+        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null);
     }
 
     @Override

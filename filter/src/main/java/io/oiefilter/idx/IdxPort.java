@@ -41,6 +41,12 @@ public interface IdxPort {
      */
     IdxStep answer(IdxTransaction tx, char[] passcode) throws IdxException;
 
+    /**
+     * Answers a security question: to verify it (the enrolled question's key), or to set it up (one of
+     * Okta's questions, or {@code custom} with the person's own {@code question}, else null).
+     */
+    IdxStep answerQuestion(IdxTransaction tx, String questionKey, String question, char[] answer) throws IdxException;
+
     /** Chooses an authenticator in select-authenticator-authenticate or select-authenticator-enroll. */
     IdxStep select(IdxTransaction tx, String authenticatorId) throws IdxException;
 

@@ -24,7 +24,12 @@ public final class SignInPageModel {
             Map.entry("oie.error.codeRequired", "passcode"),
             Map.entry("oie.error.codeInvalid", "passcode"),
             Map.entry("oie.error.chooseAuthenticator", "authenticator"),
-            Map.entry("oie.error.signUpDomain", "email"));
+            Map.entry("oie.error.signUpDomain", "email"),
+            Map.entry("oie.error.answerRequired", "answer"),
+            Map.entry("oie.error.answerIncorrect", "answer"),
+            Map.entry("oie.error.answerRejected", "answer"),
+            Map.entry("oie.error.questionRequired", "question"),
+            Map.entry("oie.error.chooseQuestion", "questionKey"));
 
     private final PageContent content;
     private final List<String> pageMessageKeys = new ArrayList<>();
@@ -117,6 +122,11 @@ public final class SignInPageModel {
     public String getAuthenticatorKey() { return content.authenticatorKey(); }
     /** An authenticator app's secret while it is set up, for manual entry; else null. */
     public String getSharedSecret() { return content.sharedSecret(); }
+    /** The security question to answer; else null. */
+    public String getQuestion() { return content.question(); }
+    /** The security questions to choose from ({@code key()}, {@code text()}) when one is set up; else empty. */
+    public List<PageContent.Question> getQuestions() { return content.questions(); }
+    public String getAnswerQuestionUrl() { return actionBase + SignInEndpoints.ANSWER_QUESTION; }
     /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
     public String getQrCode() { return qrCode; }
     /** Okta's own words about a state that only has something to say (escaped on output). */

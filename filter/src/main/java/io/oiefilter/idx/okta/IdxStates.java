@@ -11,6 +11,7 @@ import com.okta.idx.sdk.api.model.RemediationOption;
 import com.okta.idx.sdk.api.response.ErrorResponse;
 import com.okta.idx.sdk.api.response.IDXResponse;
 import io.oiefilter.idx.IdxAuthenticator;
+import io.oiefilter.idx.IdxQuestion;
 import io.oiefilter.idx.IdxField;
 import io.oiefilter.idx.IdxMessage;
 import io.oiefilter.idx.IdxOption;
@@ -128,7 +129,15 @@ final class IdxStates {
         return new IdxAuthenticator(v.getType(), v.getResend() == null ? null : v.getResend().getHref(),
                 v.getRecover() == null ? null : v.getRecover().getHref(), rules, sentTo(raw),
                 value != null && value.get("key") instanceof String k ? k : null,
-                context != null && context.get("sharedSecret") instanceof String secret ? secret : null);
+                context != null && context.get("sharedSecret") instanceof String secret ? secret : null,
+                context != null ? question(context.get("enrolledQuestion")) : null,
+                context != null && context.get("questions") instanceof List<?> qs
+                        ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).toList() : List.of());
+    }
+
+    private static IdxQuestion question(Object q) {
+        return q instanceof Map<?, ?> m && m.get("questionKey") instanceof String key && m.get("question") instanceof String text
+                ? new IdxQuestion(key, text) : null;
     }
 
     /** Where the code went, as Okta shows it: the masked address of the current enrollment. */

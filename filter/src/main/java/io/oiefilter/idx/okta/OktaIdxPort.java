@@ -165,6 +165,18 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     }
 
     @Override
+    public IdxStep answerQuestion(IdxTransaction tx, String questionKey, String question, char[] answer) throws IdxException {
+        IdxRemediation answerRemediation = PASSCODE_REMEDIATIONS.stream().map(n -> tx.step().remediation(n)).flatMap(Optional::stream)
+                .findFirst().orElseThrow(() -> IdxFailures.notOffered(tx, "challenge-authenticator"));
+        Credentials c = new Credentials();
+        c.setQuestionKey(questionKey);
+        c.setQuestion(question);
+        c.setAnswer(answer);
+        return step(tx, answerRemediation.name(), client -> client.answerChallenge(AnswerChallengeRequestBuilder.builder()
+                .withStateHandle(tx.step().stateHandle()).withCredentials(c).build(), answerRemediation.href()));
+    }
+
+    @Override
     public IdxStep select(IdxTransaction tx, String authenticatorId) throws IdxException {
         IdxRemediation select = tx.step().remediation("select-authenticator-authenticate")
                 .or(() -> tx.step().remediation("select-authenticator-enroll"))

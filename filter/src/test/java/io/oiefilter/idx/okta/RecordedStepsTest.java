@@ -52,6 +52,9 @@ class RecordedStepsTest {
             "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-google-authenticator.json, OTP",
             "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-verification-google-authenticator.json, OTP",
             "okta-signin-widget/playground/mocks/data/idp/idx/error-authenticator-verification-on-google-otp-invalid-passcode.json, OTP",
+            "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-security-question.json, QUESTION",
+            "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-verification-security-question.json, QUESTION",
+            "okta-idx-java/api/src/test/resources/challenge-security-question-response.json, QUESTION",
     })
     void eachRecordedStepHasItsPage(String fixture, SignInView expected) throws IOException {
         assertEquals(expected, StepOffers.viewFor(step(fixture)));
@@ -159,5 +162,18 @@ class RecordedStepsTest {
         assertEquals(null, verify.sharedSecret(), "no secret when only a code is asked for");
         assertTrue(!String.valueOf(step("okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-google-authenticator.json")
                 .current()).contains("ZR74DHZTG43NBULV"), "the secret stays out of toString, hence out of logs");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecurityQuestionPageHasOktasQuestionsOrTheOneToAnswer() throws IOException {
+        io.oiefilter.flow.PageContent enroll = content("okta-signin-widget/playground/mocks/data/idp/idx/authenticator-enroll-security-question.json");
+        assertTrue(enroll.enrolling());
+        assertEquals(java.util.List.of("disliked_food", "name_of_first_plush_toy", "favorite_vacation_location"),
+                enroll.questions().stream().map(io.oiefilter.flow.PageContent.Question::key).toList());
+        assertEquals(null, enroll.question());
+        io.oiefilter.flow.PageContent challenge = content(
+                "okta-signin-widget/playground/mocks/data/idp/idx/authenticator-verification-security-question.json");
+        assertEquals("Where did you go for your favorite vacation?", challenge.question());
+        assertTrue(challenge.questions().isEmpty());
     }
 }
