@@ -28,6 +28,7 @@ public final class IdxResponses {
     private final IonForms ion;
     private final UnlockResponses unlock;
     private final TotpEnrollment totp;
+    private final SecurityQuestionForms questions;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -36,6 +37,7 @@ public final class IdxResponses {
         this.ion = new IonForms(json, orgBase, org);
         this.unlock = new UnlockResponses(json, ion, org);
         this.totp = new TotpEnrollment(json, orgBase);
+        this.questions = new SecurityQuestionForms(json, ion);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -76,9 +78,13 @@ public final class IdxResponses {
                 boolean app = k == AuthenticatorKind.GOOGLE_OTP;
                 currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
                 remediations.add(ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
-                        i, ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
+                        i, k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
+                                : ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
                                 k == AuthenticatorKind.PASSWORD, app, problem)));
                 current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
+                if (k == AuthenticatorKind.SECURITY_QUESTION) {
+                    current.set("contextualData", json.createObjectNode().set("enrolledQuestion", questions.enrolledQuestion(i.user)));
+                }
             }
             case SELECT_AUTHENTICATE -> remediations.add(ion.select("select-authenticator-authenticate", "/idp/idx/challenge",
                     "$.authenticatorEnrollments.value[", i, offer.options()));
@@ -99,7 +105,8 @@ public final class IdxResponses {
                 };
                 String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
                 remediations.add(ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
-                        ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
+                        k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
+                                : ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
                 if (offer.kind() == Offer.Kind.ENROLL) {
                     // Okta lets the user pick another authenticator to enroll instead, or skip an optional one.
                     remediations.add(ion.select("select-authenticator-enroll", "/idp/idx/credential/enroll",
@@ -111,9 +118,9 @@ public final class IdxResponses {
                 }
                 currentKey = "currentAuthenticator";
                 current = authenticator(k, null, i, false, k == AuthenticatorKind.EMAIL);
-                if (k == AuthenticatorKind.GOOGLE_OTP) { // recorded first, before type and key
+                if (k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.SECURITY_QUESTION) { // recorded first
                     ObjectNode withData = json.createObjectNode();
-                    withData.set("contextualData", totp.contextualData(i));
+                    withData.set("contextualData", k == AuthenticatorKind.GOOGLE_OTP ? totp.contextualData(i) : questions.enrollContextualData());
                     withData.setAll(current);
                     current = withData;
                 }
@@ -256,6 +263,9 @@ public final class IdxResponses {
         ObjectNode a = json.createObjectNode();
         if (enrollmentOf != null && k == AuthenticatorKind.EMAIL) {
             a.set("profile", json.createObjectNode().put("email", ion.mask(enrollmentOf.email())));
+        }
+        if (enrollmentOf != null && k == AuthenticatorKind.SECURITY_QUESTION) {
+            a.set("profile", questions.enrolledQuestion(enrollmentOf));
         }
         if (withRecover) {
             a.set("recover", ion.form("recover", "/idp/idx/recover", null, i));

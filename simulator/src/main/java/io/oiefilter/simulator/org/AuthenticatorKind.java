@@ -4,12 +4,15 @@ package io.oiefilter.simulator.org;
  * The authenticators the simulated org can offer, with Okta's keys, types, enrollment id prefixes and method
  * types. Google Authenticator is as recorded (widget mocks authenticator-enroll-google-authenticator.json and
  * authenticator-verification-google-authenticator.json, okta-idx-java scenario_10_3_2): key google_otp, type
- * app, one method of type otp, enrollments "uft…" (Okta's token:software:totp factor ids).
+ * app, one method of type otp, enrollments "uft…" (Okta's token:software:totp factor ids). The security question
+ * is as recorded (okta-idx-java challenge-security-question-response.json, widget error-authenticator-enroll-security-question*.json):
+ * key and type security_question, one method of that type, enrollments "qae…".
  */
 public enum AuthenticatorKind {
     PASSWORD("okta_password", "password", "Password", "lae", "password"),
     EMAIL("okta_email", "email", "Email", "eae", "email"),
-    GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp");
+    GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp"),
+    SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question");
 
     private final String key;
     private final String type;

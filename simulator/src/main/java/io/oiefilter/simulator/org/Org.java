@@ -58,6 +58,7 @@ public final class Org {
         enrollmentPolicy.put(AuthenticatorKind.PASSWORD, Requirement.REQUIRED);
         enrollmentPolicy.put(AuthenticatorKind.EMAIL, Requirement.OPTIONAL);
         enrollmentPolicy.put(AuthenticatorKind.GOOGLE_OTP, Requirement.NOT_ALLOWED);
+        enrollmentPolicy.put(AuthenticatorKind.SECURITY_QUESTION, Requirement.NOT_ALLOWED);
         activeAuthenticators.add(AuthenticatorKind.PASSWORD);
         activeAuthenticators.add(AuthenticatorKind.EMAIL);
     }
@@ -147,7 +148,7 @@ public final class Org {
 
     /**
      * Whether the org has the authenticator (Security > Authenticators): password and email always; Google
-     * Authenticator only when the seed or a test adds it. An authenticator the org has not is never offered,
+     * Authenticator and the security question only when the seed or a test adds it. An authenticator the org has not is never offered,
      * neither to enroll nor to verify, whatever users enrolled earlier.
      */
     public boolean authenticatorActive(AuthenticatorKind kind) {

@@ -23,8 +23,10 @@ final class OrgSeed {
                     pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
         org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
-        if (root.path("authenticators").has(AuthenticatorKind.GOOGLE_OTP.key())) {
-            org.authenticatorActive(AuthenticatorKind.GOOGLE_OTP, true);
+        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION)) {
+            if (root.path("authenticators").has(optional.key())) {
+                org.authenticatorActive(optional, true);
+            }
         }
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
@@ -71,6 +73,11 @@ final class OrgSeed {
                     u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
             if (u.hasNonNull("googleOtpSecret")) {
                 org.userByLogin(u.path("login").asText()).orElseThrow().enrollTotp(u.get("googleOtpSecret").asText(), now);
+            }
+            JsonNode sq = u.path("securityQuestion");
+            if (sq.isObject()) { // {"questionKey": "disliked_food", "answer": "…"}, or "custom" with "question"
+                org.userByLogin(u.path("login").asText()).orElseThrow().enrollSecurityQuestion(sq.path("questionKey").asText(),
+                        sq.hasNonNull("question") ? sq.get("question").asText() : null, sq.path("answer").asText(), now);
             }
         }
         return org;

@@ -32,6 +32,9 @@ public final class OrgUser {
     private String totpSecret;
     private Instant totpEnrolledAt;
     private long lastTotpStep = Long.MIN_VALUE;
+    private SecurityQuestion securityQuestion;
+    private String securityAnswerHash;
+    private Instant securityQuestionEnrolledAt;
 
     public OrgUser(String id, String login, String email, String firstName, String lastName,
                    List<String> groups, String password, UserStatus status, boolean emailEnrolled, Instant created) {
@@ -77,6 +80,7 @@ public final class OrgUser {
             case PASSWORD -> password != null;
             case EMAIL -> emailEnrolled;
             case GOOGLE_OTP -> totpSecret != null;
+            case SECURITY_QUESTION -> securityQuestion != null;
         };
     }
 
@@ -117,6 +121,40 @@ public final class OrgUser {
         }
         lastTotpStep = step.getAsLong();
         return TotpCheck.VALID;
+    }
+
+    /** An enrolled security question: a predefined one's key and text, or "custom" and the user's own text. */
+    public record SecurityQuestion(String questionKey, String question) {
+    }
+
+    /** The user's security question (never the answer, which is kept only as a hash), or null when not enrolled. */
+    public synchronized SecurityQuestion securityQuestion() { return securityQuestion; }
+    /** When the security question was enrolled, or null. */
+    public synchronized Instant securityQuestionEnrolledAt() { return securityQuestionEnrolledAt; }
+
+    /**
+     * Enrolls a security question (replacing an earlier one): a predefined {@code questionKey} (its text is Okta's;
+     * {@code question} is ignored) or "custom" with the user's own {@code question}. Only a salted hash of the
+     * answer is kept. Refuses unknown keys, a custom question without text and answers under 4 characters.
+     */
+    public synchronized void enrollSecurityQuestion(String questionKey, String question, String answer, Instant at) {
+        boolean custom = SecurityQuestions.CUSTOM.equals(questionKey);
+        String text = custom ? question : SecurityQuestions.question(questionKey);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("unknown security question " + questionKey + (custom ? " (custom needs its question)" : ""));
+        }
+        if (answer == null || answer.trim().length() < SecurityQuestions.MIN_ANSWER_LENGTH) {
+            throw new IllegalArgumentException("a security question answer has at least " + SecurityQuestions.MIN_ANSWER_LENGTH + " characters");
+        }
+        securityQuestion = new SecurityQuestion(questionKey, custom ? text.trim() : text);
+        securityAnswerHash = SecurityQuestions.hash(answer);
+        securityQuestionEnrolledAt = at;
+        lastUpdated = at;
+    }
+
+    /** The answer matches the enrolled one, compared trimmed and case-insensitively (see {@link SecurityQuestions}). */
+    public synchronized boolean securityAnswerMatches(String candidate) {
+        return securityQuestion != null && SecurityQuestions.matches(securityAnswerHash, candidate);
     }
 
     public synchronized void status(UserStatus next, Instant at) {
