@@ -110,7 +110,9 @@ final class StepNavigator {
             case REJECTED -> {
                 // Why a new password was refused is Okta's to say ("found in a list of commonly used passwords"):
                 // its words go next to the field, instead of ours.
-                Map<String, List<String>> reasons = oktasReasons(viewOf(state), e);
+                boolean choosing = state.begun() && state.transaction().step().first()
+                        .map(r -> !r.name().equals("challenge-authenticator")).orElse(false);
+                Map<String, List<String>> reasons = choosing ? oktasReasons(viewOf(state), e) : Map.of();
                 yield reasons.isEmpty() ? page(state, List.of(refusalKey)) : new FlowResult.Page(state, viewOf(state), List.of(), reasons);
             }
             case SESSION_EXPIRED -> expired();
@@ -120,8 +122,8 @@ final class StepNavigator {
 
     /**
      * Okta's own words about the field a person chose the value of, next to that field: why a new
-     * password or a security question was refused. Elsewhere the filter's words (which say no more
-     * than Okta's about an account).
+     * password or a security question being set up was refused. Elsewhere (a wrong answer, say) the
+     * filter's words, which say no more than Okta's about an account.
      */
     private static Map<String, List<String>> oktasReasons(SignInView view, IdxException e) {
         Map<String, String> fields = switch (view) {
@@ -132,8 +134,9 @@ final class StepNavigator {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (IdxMessage m : e.messages()) {
             String field = m.field() == null ? null : fields.get(m.field());
-            if (field != null && m.text() != null) {
-                out.computeIfAbsent(field, k -> new ArrayList<>()).add(m.text());
+            List<String> texts = field == null || m.text() == null ? null : out.computeIfAbsent(field, k -> new ArrayList<>());
+            if (texts != null && !texts.contains(m.text())) { // Okta repeats it on each option's field of the same name
+                texts.add(m.text());
             }
         }
         return out;

@@ -99,4 +99,63 @@ class AuthenticatorsIT {
             sim.org().authenticatorActive(AuthenticatorKind.GOOGLE_OTP, false);
         }
     }
+
+    @Test
+    void aSecurityQuestionOfOnesOwnIsSetUpThenAnswered() throws Exception {
+        var sim = SimulatorExtension.simulator();
+        OrgApp app = sim.org().app(SampleDeployment.CLIENT_ID).orElseThrow();
+        app.signOnMode(SignOnMode.IDENTIFIER_FIRST);
+        sim.org().enrollmentPolicy(AuthenticatorKind.SECURITY_QUESTION, Requirement.OPTIONAL);
+        String login = "question.browser@example.com";
+        OrgUser u = sim.org().createUser(login, login, "Quinn", "Question", List.of(), "Question-Browser-2026", UserStatus.ACTIVE, true,
+                Instant.now());
+        URI base = SampleDeployment.base(deployed);
+        try (Chromium chromium = new Chromium("security-question")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            browser.findElement(By.id("identifier")).sendKeys(login);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys("Question-Browser-2026");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security method"));
+            browser.findElement(By.id("oie-option-security_question")).click();
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security question"));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("questionKey"))).selectByValue("custom");
+            browser.findElement(By.id("question")).sendKeys("Name of my first cat?");
+            browser.findElement(By.id("answer")).sendKeys("abc");
+            chromium.screenshot("set-up");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-answer")));
+            assertTrue(browser.findElement(By.id("oie-error-answer")).getText().contains("at least 4 characters"),
+                    "Okta's reason, next to the answer: " + browser.findElement(By.id("oie-error-answer")).getText());
+            chromium.screenshot("answer-too-short");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("questionKey"))).selectByValue("custom");
+            browser.findElement(By.id("question")).sendKeys("Name of my first cat?");
+            browser.findElement(By.id("answer")).sendKeys("Whiskers");
+            chromium.submit(By.id("oie-submit"), d -> d.getTitle().equals("Set up a security method")
+                    || !d.findElements(By.id("greeting")).isEmpty());
+            if (browser.getTitle().equals("Set up a security method")) {
+                chromium.submit(By.id("oie-skip-button"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            }
+            assertEquals("Name of my first cat?", u.securityQuestion().question());
+
+            app.secondFactors(Set.of(AuthenticatorKind.SECURITY_QUESTION));
+            chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
+            browser.get(base.resolve("app/").toString());
+            browser.findElement(By.id("identifier")).sendKeys(login);
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+            browser.findElement(By.id("password")).sendKeys("Question-Browser-2026");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Answer your security question"));
+            assertEquals("Name of my first cat?", browser.findElement(By.id("oie-question-text")).getText());
+            browser.findElement(By.id("answer")).sendKeys("Tiddles");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-answer")));
+            chromium.screenshot("wrong-answer");
+            browser.findElement(By.id("answer")).sendKeys("whiskers");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            assertEquals("Hello, Quinn Question", browser.findElement(By.id("greeting")).getText());
+            chromium.screenshot("signed-in");
+        } finally {
+            app.secondFactors(Set.of());
+            sim.org().enrollmentPolicy(AuthenticatorKind.SECURITY_QUESTION, Requirement.NOT_ALLOWED);
+            sim.org().authenticatorActive(AuthenticatorKind.SECURITY_QUESTION, false);
+        }
+    }
 }
