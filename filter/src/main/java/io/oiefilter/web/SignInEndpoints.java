@@ -207,7 +207,8 @@ final class SignInEndpoints {
             default -> flow.restart(state);
         };
         // The sign-up form's values come back with its refusal (never a password: the form has none).
-        outcome(req, res, result, true, REGISTER.equals(endpoint) ? profileParameters(form, state) : Map.of());
+        outcome(req, res, result, true, REGISTER.equals(endpoint) ? profileParameters(form, state)
+                : ANSWER_QUESTION.equals(endpoint) ? questionChosen(form) : Map.of());
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -266,6 +267,18 @@ final class SignInEndpoints {
 
     private static void redirect(HttpServletRequest req, HttpServletResponse res, String appPath) throws IOException {
         res.sendRedirect(res.encodeRedirectURL(req.getContextPath() + appPath));
+    }
+
+    /** The question chosen or written while a security question is set up (never the answer). */
+    private static Map<String, String> questionChosen(FormInput form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : List.of("questionKey", "question")) {
+            String v = form.get(name);
+            if (v != null) {
+                values.put(name, v);
+            }
+        }
+        return values;
     }
 
     /** The values posted for the fields the sign-up form asked for, and no other parameter. */

@@ -127,8 +127,10 @@ class AuthenticatorsIT {
             assertTrue(browser.findElement(By.id("oie-error-answer")).getText().contains("at least 4 characters"),
                     "Okta's reason, next to the answer: " + browser.findElement(By.id("oie-error-answer")).getText());
             chromium.screenshot("answer-too-short");
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("questionKey"))).selectByValue("custom");
-            browser.findElement(By.id("question")).sendKeys("Name of my first cat?");
+            assertEquals("custom", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("questionKey")))
+                    .getFirstSelectedOption().getAttribute("value"), "the choice is kept");
+            assertEquals("Name of my first cat?", browser.findElement(By.id("question")).getAttribute("value"), "the question is kept");
+            assertEquals("", browser.findElement(By.id("answer")).getAttribute("value"), "never the answer");
             browser.findElement(By.id("answer")).sendKeys("Whiskers");
             chromium.submit(By.id("oie-submit"), d -> d.getTitle().equals("Set up a security method")
                     || !d.findElements(By.id("greeting")).isEmpty());

@@ -9,12 +9,12 @@
       <p id="oie-question-intro"><fmt:message key="oie.text.questionEnroll" bundle="${oieText}"/></p>
       <label for="questionKey"><fmt:message key="oie.label.chooseQuestion" bundle="${oieText}"/></label>
       <select id="questionKey" name="questionKey"<c:if test="${oie.invalid('questionKey')}"> aria-invalid="true" aria-describedby="oie-error-questionKey"</c:if>>
-        <c:forEach var="q" items="${oie.questions}"><option value="${fn:escapeXml(q.key())}"><c:out value="${q.text()}"/></option></c:forEach>
-        <option value="custom"><fmt:message key="oie.label.ownQuestionOption" bundle="${oieText}"/></option>
+        <c:forEach var="q" items="${oie.questions}"><option value="${fn:escapeXml(q.key())}"${oie.formValues['questionKey'] == q.key() ? ' selected' : ''}><c:out value="${q.text()}"/></option></c:forEach>
+        <option value="custom"${oie.formValues['questionKey'] == 'custom' ? ' selected' : ''}><fmt:message key="oie.label.ownQuestionOption" bundle="${oieText}"/></option>
       </select>
       <c:set var="oieField" value="questionKey"/><%@ include file="_errors.jspf" %>
       <label for="question"><fmt:message key="oie.label.ownQuestion" bundle="${oieText}"/></label>
-      <input type="text" id="question" name="question" maxlength="100"<c:if test="${oie.invalid('question')}"> aria-invalid="true" aria-describedby="oie-error-question"</c:if>>
+      <input type="text" id="question" name="question" maxlength="100" value="${fn:escapeXml(oie.formValues['question'])}"<c:if test="${oie.invalid('question')}"> aria-invalid="true" aria-describedby="oie-error-question"</c:if>>
       <c:set var="oieField" value="question"/><%@ include file="_errors.jspf" %>
     </c:otherwise>
   </c:choose>
