@@ -13,7 +13,6 @@ import com.okta.idx.sdk.api.request.IdentifyRequestBuilder;
 import com.okta.idx.sdk.api.request.RecoverRequestBuilder;
 import com.okta.idx.sdk.api.request.SkipAuthenticatorEnrollmentRequestBuilder;
 import com.okta.idx.sdk.api.response.IDXResponse;
-import com.okta.idx.sdk.api.util.PkceUtil;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
@@ -24,17 +23,13 @@ import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.idx.TokenSet;
 
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The IDX port on okta-idx-java 2.0.0: the steps of a transaction, each one SDK call.
@@ -55,7 +50,6 @@ import java.util.UUID;
  * A later SDK with these APIs replaces this package.
  */
 public final class OktaIdxPort implements IdxPort, AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The remediations answered with credentials.passcode. */
     private static final List<String> PASSCODE_REMEDIATIONS = List.of("challenge-authenticator", "enroll-authenticator",
@@ -97,29 +91,9 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     }
 
     private IdxTransaction begin(String activationToken) throws IdxException {
-        String verifier = PkceUtil.generateCodeVerifier();
-        String challenge;
-        try {
-            challenge = PkceUtil.generateCodeChallenge(verifier);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String state = UUID.randomUUID().toString();
-        String nonce = randomToken();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", config.clientId());
-        form.put("client_secret", config.clientSecret());
-        form.put("scope", String.join(" ", config.scopes()));
-        form.put("redirect_uri", config.redirectUri().toString());
-        form.put("state", state);
-        form.put("nonce", nonce);
-        form.put("code_challenge", challenge);
-        form.put("code_challenge_method", PkceUtil.CODE_CHALLENGE_METHOD);
-        if (activationToken != null) {
-            form.put("activation_token", activationToken); // in the POST body only: never in a URL or a log
-        }
-        String handle = oauth.interact(form);
-        IdxTransaction tx = new IdxTransaction(handle, verifier, challenge, state, nonce, null);
+        InteractRequest request = InteractRequest.of(config, activationToken);
+        String handle = oauth.interact(request.form());
+        IdxTransaction tx = new IdxTransaction(handle, request.verifier(), request.challenge(), request.state(), request.nonce(), null);
         return tx.withStep(introspect(tx));
     }
 
@@ -312,11 +286,5 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
         Credentials c = new Credentials();
         c.setPasscode(secret);
         return c;
-    }
-
-    private static String randomToken() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }
