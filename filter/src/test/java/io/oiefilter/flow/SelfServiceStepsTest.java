@@ -60,8 +60,7 @@ class SelfServiceStepsTest {
         sim.org().createUser(login, login, "Lo", "Cked", List.of(), "Unlock-Me-2026", UserStatus.LOCKED_OUT, true, Instant.now());
         FlowResult.Page form = page(flow.unlock(page(flow.start(), SignInView.IDENTIFY).state()), SignInView.UNLOCK);
         assertEquals(SignInState.Purpose.UNLOCK, form.state().purpose());
-        String email = StepOffers.supportedOptions(form.state().transaction().step()
-                .remediation("select-authenticator-unlock-account").orElseThrow()).get(0).authenticatorId();
+        String email = flow.pageOf(form.state(), form.view()).choices().get(0).authenticatorId();
 
         assertEquals(List.of("oie.error.identifierRequired"), page(flow.unlockAccount(form.state(), " ", email), SignInView.UNLOCK).messageKeys());
         assertEquals(List.of("oie.error.chooseAuthenticator"),
@@ -82,8 +81,7 @@ class SelfServiceStepsTest {
     @Test
     void unlockingAnAccountThatIsNotLockedIsTheSamePageAndSendsNothing() {
         FlowResult.Page a = page(flow.unlock(page(flow.start(), SignInView.IDENTIFY).state()), SignInView.UNLOCK);
-        String email = StepOffers.supportedOptions(a.state().transaction().step()
-                .remediation("select-authenticator-unlock-account").orElseThrow()).get(0).authenticatorId();
+        String email = flow.pageOf(a.state(), a.view()).choices().get(0).authenticatorId();
         FlowResult.Page active = page(flow.unlockAccount(a.state(), ALICE, email), SignInView.CODE);
         FlowResult.Page b = page(flow.unlock(page(flow.start(), SignInView.IDENTIFY).state()), SignInView.UNLOCK);
         FlowResult.Page nobody = page(flow.unlockAccount(b.state(), "nobody@example.com", email), SignInView.CODE);

@@ -269,8 +269,8 @@ class SignInFlowTest {
         SignInState s = roundTrip(state(flow.start(), SignInView.IDENTIFY));
         assertTrue(s.transaction().step().remediation("select-enroll-profile").isPresent(), "the demo org lets people sign up");
         SignInState form = roundTrip(state(flow.signUp(s), SignInView.SIGN_UP));
-        assertEquals(List.of("firstName", "lastName", "email", "department"), StepOffers.profileFields(
-                form.transaction().step().remediation("enroll-profile").orElseThrow()).stream().map(io.oiefilter.idx.IdxField::name).toList());
+        assertEquals(List.of("firstName", "lastName", "email", "department"),
+                flow.pageOf(form, SignInView.SIGN_UP).profileFields().stream().map(PageContent.Field::name).toList());
         assertEquals(List.of("oie.error.signUpFieldsRequired"),
                 page(flow.register(form, java.util.Map.of("email", "new@example.com")), SignInView.SIGN_UP).messageKeys());
         FlowResult.Page taken = page(flow.register(form, java.util.Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE)),

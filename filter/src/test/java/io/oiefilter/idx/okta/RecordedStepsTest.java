@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.idx.sdk.api.response.IDXResponse;
 import io.oiefilter.flow.SignInFlow;
-import io.oiefilter.flow.StepOffers;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.idx.IdxStep;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -57,7 +57,7 @@ class RecordedStepsTest {
             "okta-idx-java/api/src/test/resources/challenge-security-question-response.json, QUESTION",
     })
     void eachRecordedStepHasItsPage(String fixture, SignInView expected) throws IOException {
-        assertEquals(expected, StepOffers.viewFor(step(fixture)));
+        assertEquals(expected, content(fixture).view());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,8 +82,7 @@ class RecordedStepsTest {
         IdxStep code = step("okta-idx-dotnet/mocks/06-2fa/email/select-email-response.json");
         assertTrue(code.current().resendHref().endsWith("/idp/idx/challenge/resend"));
 
-        IdxStep select = step("okta-idx-dotnet/mocks/06-2fa/email/2-steps-login-challenge-password-identify-response.json");
-        var options = StepOffers.selectRemediation(select).orElseThrow().options();
+        var options = content("okta-idx-dotnet/mocks/06-2fa/email/2-steps-login-challenge-password-identify-response.json").choices();
         assertEquals(1, options.size());
         assertEquals("email", options.get(0).type());
         assertEquals("autsz6n09SkHhW8uT5d6", options.get(0).authenticatorId());
@@ -91,7 +90,8 @@ class RecordedStepsTest {
         IdxStep enroll = step("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json");
         assertTrue(enroll.remediation("skip").isPresent());
         // Phone is offered too; the filter lists only what it has pages for.
-        assertEquals(1, StepOffers.supportedOptions(enroll.remediation("select-authenticator-enroll").orElseThrow()).size());
+        assertEquals(1, content("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json")
+                .choices().size());
     }
 
     @org.junit.jupiter.api.Test
@@ -121,7 +121,7 @@ class RecordedStepsTest {
         io.oiefilter.flow.SignInState state = io.oiefilter.flow.SignInState.of(
                 new io.oiefilter.idx.IdxTransaction("h", "v", "c", "s", "n", step));
         try (SignInFlow flow = new SignInFlow(null, null, config)) {
-            return flow.pageOf(state, StepOffers.viewFor(step));
+            return flow.pageOf(state, flow.viewOf(state));
         }
     }
 
