@@ -20,6 +20,15 @@ final class QrCodes {
     private QrCodes() {
     }
 
+    /** The QR code of a TOTP secret; empty when it cannot be drawn (a name too long for any QR code). */
+    static java.util.Optional<String> totpImage(String base32Secret, String account, String issuer) {
+        try {
+            return java.util.Optional.of(svgDataUri(totpUri(base32Secret, account, issuer)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** An {@code otpauth://totp/...} URI: RFC 6238's defaults (SHA1, 6 digits, 30 s), as Okta's own QR codes carry. */
     static String totpUri(String base32Secret, String account, String issuer) {
         String label = enc(issuer) + ":" + enc(account == null || account.isBlank() ? "account" : account);

@@ -59,8 +59,8 @@ final class SignInPages {
         String help = config.helpUrl().map(u -> u.startsWith("/") ? req.getContextPath() + u : u).orElse(null);
         SignInPageModel.Links links = new SignInPageModel.Links(help, req.getContextPath() + config.postLogoutPath(),
                 String.join(", ", config.signUpEmailDomains()));
-        String qrCode = content.sharedSecret() == null ? null
-                : QrCodes.svgDataUri(QrCodes.totpUri(content.sharedSecret(), identifier, config.issuer().getHost()));
+        String qrCode = content.sharedSecret() == null ? null : QrCodes.totpImage(content.sharedSecret(), identifier,
+                config.issuer().getHost()).orElse(null); // without it the page still shows the key
         req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, fieldMessages, formValues, links, nonce, retryAfter, qrCode));
         res.setStatus(status);

@@ -50,4 +50,10 @@ class QrCodesTest {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w * scale, h * scale, pixels)));
         assertEquals(uri, new QRCodeReader().decode(bitmap).getText());
     }
+
+    @Test
+    void aNameTooLongForAnyQrCodeLeavesThePageWithTheKeyOnly() {
+        assertTrue(QrCodes.totpImage("JBSWY3DPEHPK3PXP", "é".repeat(2000), "org.okta.com").isEmpty(), "no 500: the key is still shown");
+        assertTrue(QrCodes.totpImage("JBSWY3DPEHPK3PXP", "alice@example.com", "org.okta.com").isPresent());
+    }
 }

@@ -32,6 +32,15 @@ import java.util.Map;
  * drops: {@code expiresAt}, the enrolled authenticators and the password rules.
  */
 final class IdxStates {
+    /**
+     * Okta's words go to pages and into the session (the sign-in state, the next page's messages):
+     * only so many, only so long, whatever an answer holds.
+     */
+    private static final int MAX_MESSAGES = 20;
+    private static final int MAX_TEXT = 500;
+    private static final int MAX_KEY = 100;
+    private static final int MAX_QUESTIONS = 50;
+
     private IdxStates() {
     }
 
@@ -94,13 +103,17 @@ final class IdxStates {
     private static void addMessages(Object messages, String field, List<IdxMessage> out) {
         if (messages instanceof Map<?, ?> m && m.get("value") instanceof List<?> values) {
             for (Object v : values) {
-                if (v instanceof Map<?, ?> msg && msg.get("message") instanceof String text) {
+                if (out.size() < MAX_MESSAGES && v instanceof Map<?, ?> msg && msg.get("message") instanceof String text) {
                     Map<?, ?> i18n = msg.get("i18n") instanceof Map<?, ?> i ? i : Map.of();
-                    out.add(new IdxMessage(text, i18n.get("key") instanceof String k ? k : null,
-                            msg.get("class") instanceof String c ? c : null, field));
+                    out.add(new IdxMessage(bounded(text, MAX_TEXT), i18n.get("key") instanceof String k ? bounded(k, MAX_KEY) : null,
+                            msg.get("class") instanceof String c ? bounded(c, MAX_KEY) : null, field));
                 }
             }
         }
+    }
+
+    private static String bounded(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     static List<IdxMessage> messages(ProcessingException e) {
@@ -129,15 +142,17 @@ final class IdxStates {
         return new IdxAuthenticator(v.getType(), v.getResend() == null ? null : v.getResend().getHref(),
                 v.getRecover() == null ? null : v.getRecover().getHref(), rules, sentTo(raw),
                 value != null && value.get("key") instanceof String k ? k : null,
-                context != null && context.get("sharedSecret") instanceof String secret ? secret : null,
+                context != null && context.get("sharedSecret") instanceof String secret && secret.matches("[A-Z2-7=]{1,128}")
+                        ? secret : null, // base32, or it is not drawn
                 context != null ? question(context.get("enrolledQuestion")) : null,
                 context != null && context.get("questions") instanceof List<?> qs
-                        ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).toList() : List.of());
+                        ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
+                        : List.of());
     }
 
     private static IdxQuestion question(Object q) {
         return q instanceof Map<?, ?> m && m.get("questionKey") instanceof String key && m.get("question") instanceof String text
-                ? new IdxQuestion(key, text) : null;
+                ? new IdxQuestion(bounded(key, MAX_KEY), bounded(text, MAX_TEXT)) : null;
     }
 
     /** Where the code went, as Okta shows it: the masked address of the current enrollment. */

@@ -176,4 +176,17 @@ class RecordedStepsTest {
         assertEquals("Where did you go for your favorite vacation?", challenge.question());
         assertTrue(challenge.questions().isEmpty());
     }
+
+    @org.junit.jupiter.api.Test
+    void oktasWordsReachThePagesAndTheSessionBounded() {
+        String huge = "x".repeat(10_000);
+        StringBuilder body = new StringBuilder("{\"messages\":{\"type\":\"array\",\"value\":[");
+        for (int n = 0; n < 30; n++) {
+            body.append(n == 0 ? "" : ",").append("{\"message\":\"").append(huge).append("\",\"class\":\"ERROR\"}");
+        }
+        body.append("]}}");
+        var messages = IdxStates.messages(null, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(20, messages.size());
+        assertTrue(messages.stream().allMatch(m -> m.text().length() == 500));
+    }
 }
