@@ -127,7 +127,8 @@ final class SignUpSteps {
         return out;
     }
 
-    private static void addOnce(Map<String, List<String>> out, String field, String text) {
+    /** Okta's message about a field, once however many times its answer repeats it. */
+    static void addOnce(Map<String, List<String>> out, String field, String text) {
         List<String> texts = out.computeIfAbsent(field, k -> new ArrayList<>());
         if (!texts.contains(text)) {
             texts.add(text);

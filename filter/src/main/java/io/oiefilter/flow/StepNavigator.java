@@ -134,9 +134,8 @@ final class StepNavigator {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (IdxMessage m : e.messages()) {
             String field = m.field() == null ? null : fields.get(m.field());
-            List<String> texts = field == null || m.text() == null ? null : out.computeIfAbsent(field, k -> new ArrayList<>());
-            if (texts != null && !texts.contains(m.text())) { // Okta repeats it on each option's field of the same name
-                texts.add(m.text());
+            if (field != null && m.text() != null) {
+                SignUpSteps.addOnce(out, field, m.text()); // Okta repeats it on each option's field of the same name
             }
         }
         return out;

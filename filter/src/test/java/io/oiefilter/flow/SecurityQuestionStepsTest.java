@@ -2,7 +2,6 @@ package io.oiefilter.flow;
 
 import io.oiefilter.SimulatorFixture;
 import io.oiefilter.config.OieConfig;
-import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.Org;
@@ -10,7 +9,6 @@ import io.oiefilter.simulator.org.OrgUser;
 import io.oiefilter.simulator.org.Requirement;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.simulator.org.UserStatus;
-import io.oiefilter.token.OidcProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.oiefilter.flow.FlowPages.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +35,7 @@ class SecurityQuestionStepsTest {
         sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().signOnMode(SignOnMode.IDENTIFIER_FIRST);
         sim.org().enrollmentPolicy(AuthenticatorKind.SECURITY_QUESTION, Requirement.OPTIONAL);
         OieConfig config = SimulatorFixture.config(sim);
-        flow = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()), config);
+        flow = FlowPages.flow(config);
     }
 
     @AfterEach
@@ -45,11 +44,6 @@ class SecurityQuestionStepsTest {
         sim.stop();
     }
 
-    private static FlowResult.Page page(FlowResult r, SignInView view) {
-        FlowResult.Page p = assertInstanceOf(FlowResult.Page.class, r, r.toString());
-        assertEquals(view, p.view(), p.messageKeys().toString());
-        return p;
-    }
 
     private FlowResult.Page afterPassword(String login, SignInView expected) {
         FlowResult.Page password = page(flow.identify(page(flow.start(), SignInView.IDENTIFY).state(), login, null), SignInView.PASSWORD);

@@ -2,12 +2,10 @@ package io.oiefilter.flow;
 
 import io.oiefilter.SimulatorFixture;
 import io.oiefilter.config.OieConfig;
-import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.simulator.org.UserStatus;
-import io.oiefilter.token.OidcProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import java.util.Map;
 
 import static io.oiefilter.SimulatorFixture.ALICE;
 import static io.oiefilter.SimulatorFixture.ALICE_PASSWORD;
+import static io.oiefilter.flow.FlowPages.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,7 +38,7 @@ class SelfServiceStepsTest {
     }
 
     private SignInFlow flow(OieConfig config) {
-        return new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()), config);
+        return FlowPages.flow(config);
     }
 
     @AfterEach
@@ -48,11 +47,6 @@ class SelfServiceStepsTest {
         sim.stop();
     }
 
-    private static FlowResult.Page page(FlowResult r, SignInView view) {
-        FlowResult.Page p = assertInstanceOf(FlowResult.Page.class, r, r.toString());
-        assertEquals(view, p.view(), p.messageKeys().toString());
-        return p;
-    }
 
     @Test
     void aLockedOutAccountIsUnlockedWithAnEmailCode() {

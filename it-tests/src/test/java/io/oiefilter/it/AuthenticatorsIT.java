@@ -42,6 +42,16 @@ class AuthenticatorsIT {
     @ArquillianResource
     URL deployed;
 
+    /** Identifier, then password: on to the page {@code next} (a set-up or a challenge), as a person gets there. */
+    private static void signIn(Chromium chromium, URI base, String login, String password, String next) {
+        WebDriver browser = chromium.driver();
+        browser.get(base.resolve("app/").toString());
+        browser.findElement(By.id("identifier")).sendKeys(login);
+        chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
+        browser.findElement(By.id("password")).sendKeys(password);
+        chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs(next));
+    }
+
     @Test
     void googleAuthenticatorIsSetUpFromItsQrCodeThenAsksForACode() throws Exception {
         var sim = SimulatorExtension.simulator();
@@ -54,11 +64,7 @@ class AuthenticatorsIT {
         URI base = SampleDeployment.base(deployed);
         try (Chromium chromium = new Chromium("google-authenticator")) {
             WebDriver browser = chromium.driver();
-            browser.get(base.resolve("app/").toString());
-            browser.findElement(By.id("identifier")).sendKeys(login);
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
-            browser.findElement(By.id("password")).sendKeys("Totp-Browser-2026");
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security method"));
+            signIn(chromium, base, login, "Totp-Browser-2026", "Set up a security method");
             browser.findElement(By.id("oie-option-google_otp")).click();
             chromium.screenshot("choose");
             chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up Google Authenticator"));
@@ -83,11 +89,7 @@ class AuthenticatorsIT {
 
             app.secondFactors(Set.of(AuthenticatorKind.GOOGLE_OTP));
             chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
-            browser.get(base.resolve("app/").toString());
-            browser.findElement(By.id("identifier")).sendKeys(login);
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
-            browser.findElement(By.id("password")).sendKeys("Totp-Browser-2026");
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter a code from Google Authenticator"));
+            signIn(chromium, base, login, "Totp-Browser-2026", "Enter a code from Google Authenticator");
             assertTrue(browser.findElements(By.id("oie-qr-code")).isEmpty(), "no QR code once set up");
             chromium.screenshot("code");
             browser.findElement(By.id("passcode")).sendKeys(Totp.code(secret, Instant.now().plusSeconds(30)));
@@ -112,11 +114,7 @@ class AuthenticatorsIT {
         URI base = SampleDeployment.base(deployed);
         try (Chromium chromium = new Chromium("security-question")) {
             WebDriver browser = chromium.driver();
-            browser.get(base.resolve("app/").toString());
-            browser.findElement(By.id("identifier")).sendKeys(login);
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
-            browser.findElement(By.id("password")).sendKeys("Question-Browser-2026");
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security method"));
+            signIn(chromium, base, login, "Question-Browser-2026", "Set up a security method");
             browser.findElement(By.id("oie-option-security_question")).click();
             chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security question"));
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("questionKey"))).selectByValue("custom");
@@ -141,11 +139,7 @@ class AuthenticatorsIT {
 
             app.secondFactors(Set.of(AuthenticatorKind.SECURITY_QUESTION));
             chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
-            browser.get(base.resolve("app/").toString());
-            browser.findElement(By.id("identifier")).sendKeys(login);
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Enter your password"));
-            browser.findElement(By.id("password")).sendKeys("Question-Browser-2026");
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Answer your security question"));
+            signIn(chromium, base, login, "Question-Browser-2026", "Answer your security question");
             assertEquals("Name of my first cat?", browser.findElement(By.id("oie-question-text")).getText());
             browser.findElement(By.id("answer")).sendKeys("Tiddles");
             chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-answer")));

@@ -1,0 +1,26 @@
+package io.oiefilter.flow;
+
+import io.oiefilter.config.OieConfig;
+import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.token.OidcProvider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** What the flow tests share: a flow on the real IDX port, and "this answer is that page". */
+final class FlowPages {
+    private FlowPages() {
+    }
+
+    /** A flow through the real IDX port and SDK to the org {@code config} names (the simulator, in these tests). */
+    static SignInFlow flow(OieConfig config) {
+        return new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()), config);
+    }
+
+    /** The answer is a page, of this view. */
+    static FlowResult.Page page(FlowResult r, SignInView view) {
+        FlowResult.Page p = assertInstanceOf(FlowResult.Page.class, r, r.toString());
+        assertEquals(view, p.view(), p.messageKeys().toString());
+        return p;
+    }
+}
