@@ -59,7 +59,7 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     public record Choice(String authenticatorId, String type, String key) implements Serializable {
         /** The part of the message key naming it: the authenticator's key where it has a page of its own, else its type. */
         public String labelKey() {
-            return key != null && StepNavigator.SUPPORTED_KEYS.contains(key) ? key : type;
+            return key != null && AuthenticatorViews.knownKey(key) ? key : type;
         }
     }
 

@@ -26,8 +26,6 @@ import java.util.Set;
  * answer from Okta is {@link StepNavigator}'s; what a page shows is {@link PageContents}'.
  */
 public final class SignInFlow implements AutoCloseable {
-    /** The authenticator types this filter has pages for. */
-    public static final Set<String> SUPPORTED_TYPES = StepNavigator.SUPPORTED_TYPES;
     private static final OieLog LOG = OieLog.of(SignInFlow.class);
 
     private final OieConfig config;

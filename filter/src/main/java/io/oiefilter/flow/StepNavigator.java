@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where a sign-in goes after each answer from Okta: tokens when it succeeded, an automatic choice
@@ -23,10 +22,6 @@ import java.util.Set;
  * was refused; a new start when the transaction is gone.
  */
 final class StepNavigator {
-    /** The authenticator types this filter has pages for. */
-    static final Set<String> SUPPORTED_TYPES = Set.of("password", "email");
-    /** Authenticators it has pages for whatever their method type: authenticator apps with a code (TOTP). */
-    static final Set<String> SUPPORTED_KEYS = Set.of("google_otp", "security_question");
     private static final OieLog LOG = OieLog.of(StepNavigator.class);
     private static final IdxStep NO_STEP = new IdxStep(null, List.of(), null, null, null, null, List.of());
 
@@ -228,16 +223,13 @@ final class StepNavigator {
         }
         String type = step.currentType();
         String key = step.current() == null ? null : step.current().key();
-        boolean otp = "google_otp".equals(key);
-        boolean question = "security_question".equals(key);
+        Optional<AuthenticatorViews.Views> views = AuthenticatorViews.of(key, type);
         return switch (first.get().name()) {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
             case "enroll-profile" -> SignInView.SIGN_UP;
             case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
-            case "challenge-authenticator" -> question ? SignInView.QUESTION : otp ? SignInView.OTP : "password".equals(type) ? SignInView.PASSWORD
-                    : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
-            case "enroll-authenticator" -> question ? SignInView.QUESTION : otp ? SignInView.OTP : "password".equals(type) ? SignInView.NEW_PASSWORD
-                    : "email".equals(type) ? SignInView.CODE : SignInView.UNSUPPORTED;
+            case "challenge-authenticator" -> views.map(AuthenticatorViews.Views::challenge).orElse(SignInView.UNSUPPORTED);
+            case "enroll-authenticator" -> views.map(AuthenticatorViews.Views::enroll).orElse(SignInView.UNSUPPORTED);
             case "reset-authenticator", "reenroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD
                     : SignInView.UNSUPPORTED;
             case "select-authenticator-authenticate", "select-authenticator-enroll" ->
@@ -255,8 +247,7 @@ final class StepNavigator {
     static List<IdxOption> supportedOptions(IdxRemediation select) {
         List<IdxOption> out = new ArrayList<>();
         for (IdxOption o : select.options()) {
-            // A phone option's type is a choice, not a value; an authenticator app is known by its key.
-            if ((o.type() != null && SUPPORTED_TYPES.contains(o.type())) || (o.key() != null && SUPPORTED_KEYS.contains(o.key()))) {
+            if (AuthenticatorViews.supports(o)) {
                 out.add(o);
             }
         }

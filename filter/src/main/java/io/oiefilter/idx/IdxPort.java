@@ -47,6 +47,14 @@ public interface IdxPort {
      */
     IdxStep answerQuestion(IdxTransaction tx, String questionKey, String question, char[] answer) throws IdxException;
 
+    /**
+     * Answers one of Okta's remediations with the values its form asks for (the state handle is
+     * added): for the steps whose values are the authenticator's own, such as a phone number with
+     * its method, an enrollment channel, a poll, or a WebAuthn attestation or assertion. Values are
+     * strings, lists or nested maps of them, as IDX's JSON has them.
+     */
+    IdxStep proceed(IdxTransaction tx, String remediation, java.util.Map<String, Object> values) throws IdxException;
+
     /** Chooses an authenticator in select-authenticator-authenticate or select-authenticator-enroll. */
     IdxStep select(IdxTransaction tx, String authenticatorId) throws IdxException;
 

@@ -44,8 +44,8 @@ import java.util.Optional;
  *   <li>It drops {@code expiresAt}, the enrolled authenticators, the password rules and the rate-limit
  *       headers: {@link SdkCalls} keeps each raw exchange and {@link IdxStates} reads them from it.</li>
  *   <li>Its HTTP client has no timeouts, and some of its failures are runtime exceptions: {@link SdkCalls}.</li>
- *   <li>It has no request type for select-identify, unlock-account or the unlock form: {@link SdkCalls#post} sends
- *       them as it sends its own.</li>
+ *   <li>It has no request type for select-identify, unlock-account, the unlock form, or the values of
+ *       phones, Okta Verify and WebAuthn: {@link SdkCalls#post} sends them as it sends its own.</li>
  * </ul>
  * A later SDK with these APIs replaces this package.
  */
@@ -223,6 +223,11 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
             authenticator.put("methodType", option.type());
         }
         return form(tx, unlock, Map.of("identifier", identifier, "authenticator", authenticator));
+    }
+
+    @Override
+    public IdxStep proceed(IdxTransaction tx, String remediation, Map<String, Object> values) throws IdxException {
+        return form(tx, IdxFailures.required(tx, remediation), values);
     }
 
     /** A remediation 2.0.0 has no request type for: its values and the state handle, posted to its href. */
