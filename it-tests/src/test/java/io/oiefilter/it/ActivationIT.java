@@ -119,6 +119,47 @@ class ActivationIT {
         activatesAndLandsOnTheRequestedPage(UserStatus.PROVISIONED);
     }
 
+    /**
+     * An org whose enrollment policy requires Google Authenticator: after the code and the password,
+     * the activation goes on to the authenticator's set-up page and ends signed in on the page first asked for.
+     */
+    @Test
+    void aProvisionedUserInAnOrgRequiringASecondFactorAtEnrollmentEndsSignedIn() throws Exception {
+        sim().org().enrollmentPolicy(AuthenticatorKind.GOOGLE_OTP, Requirement.REQUIRED);
+        try {
+            OrgUser u = user(UserStatus.PROVISIONED, "@example.com");
+            WebClient c = client();
+            HttpResponse<String> codePage = failedIdentify(c, u.login(), "app/details.jsp?tab=mfa");
+            HttpResponse<String> choose = c.follow(c.post("oie/answer", fields(codePage.body(), "passcode", code(u.email()))));
+            // Two required set-ups left, as Okta offers them: the person picks the order.
+            assertTrue(choose.body().contains("<title>Set up a security method</title>"), choose.body());
+            assertTrue(choose.body().contains("id=\"oie-option-google_otp\""), choose.body());
+            java.util.regex.Matcher passwordOption = java.util.regex.Pattern
+                    .compile("value=\"([^\"]+)\" id=\"oie-option-password\"").matcher(choose.body());
+            assertTrue(passwordOption.find(), choose.body());
+            HttpResponse<String> password = c.follow(c.post("oie/select", fields(choose.body(), "authenticator",
+                    passwordOption.group(1))));
+            assertTrue(password.body().contains("<title>Set up a password</title>"), password.body());
+            HttpResponse<String> totp = c.follow(c.post("oie/new-password", fields(password.body(), "password", "Activated-2026",
+                    "confirmPassword", "Activated-2026")));
+            assertTrue(totp.body().contains("<title>Set up Google Authenticator</title>"), totp.body());
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"oie-shared-secret\">([A-Z2-7]+)<")
+                    .matcher(totp.body());
+            assertTrue(secret.find(), "the key for manual entry is on the page");
+            HttpResponse<String> landed = c.post("oie/answer", fields(totp.body(), "passcode",
+                    io.oiefilter.simulator.org.Totp.code(secret.group(1), Instant.now())));
+            assertEquals(302, landed.statusCode());
+            assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("/sample/app/details.jsp?tab=mfa"),
+                    "on the page first asked for: " + landed.headers().firstValue("Location"));
+            assertTrue(c.follow(landed).body().contains("Details for Activ"), "signed in");
+            assertEquals(UserStatus.ACTIVE, u.status());
+            assertEquals(secret.group(1), u.totpSecret(), "Google Authenticator set up with the key the page showed");
+        } finally {
+            sim().org().enrollmentPolicy(AuthenticatorKind.GOOGLE_OTP, Requirement.NOT_ALLOWED);
+            sim().org().authenticatorActive(AuthenticatorKind.GOOGLE_OTP, false);
+        }
+    }
+
     @Test
     void aStagedUserActivates() throws Exception {
         activatesAndLandsOnTheRequestedPage(UserStatus.STAGED);
