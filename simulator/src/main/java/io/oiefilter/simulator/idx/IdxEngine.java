@@ -111,6 +111,7 @@ public final class IdxEngine {
         if (kind == AuthenticatorKind.EMAIL) {
             sendEmailCode(i);
         }
+        i.clearPhone(); // the phone's method (and number) come with the next request: PhoneSteps
         i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
     }
@@ -131,6 +132,7 @@ public final class IdxEngine {
         i.mode = null;
         i.emailCode = null;
         i.totpSecret = null;
+        i.clearPhone();
     }
 
     /**
