@@ -33,9 +33,11 @@ final class PhoneForms {
 
     /** authenticator-enrollment-data: the method and the number. */
     ObjectNode enrollmentData(Interaction i) {
-        ObjectNode number = json.createObjectNode().put("name", "phoneNumber").put("required", true).put("type", "string")
-                .put("label", "Phone number");
-        ObjectNode authenticator = authenticatorField("Phone", null, i, methodType(true, "Voice call"), number);
+        ObjectNode number = json.createObjectNode().put("name", "phoneNumber").put("required", true);
+        ObjectNode methodType = methodType(true, "Voice call");
+        ObjectNode typed = json.createObjectNode().put("name", "methodType").put("type", "string"); // recorded order
+        typed.setAll(methodType);
+        ObjectNode authenticator = authenticatorField("Phone", null, i, typed, number);
         return ion.form("authenticator-enrollment-data", "/idp/idx/credential/enroll", "$.currentAuthenticator", i, authenticator);
     }
 
@@ -43,6 +45,7 @@ final class PhoneForms {
     ObjectNode verificationData(Interaction i) {
         ObjectNode authenticator = authenticatorField("Phone Number", "$.authenticatorEnrollments.value[0]", i,
                 methodType(true, "VOICE"));
+        authenticator.put("type", "object"); // as the hand-made mocks, the only ones of this step
         return ion.form("authenticator-verification-data", "/idp/idx/challenge", "$.currentAuthenticatorEnrollment", i, authenticator);
     }
 
@@ -69,11 +72,11 @@ final class PhoneForms {
         return json.createObjectNode().put("phoneNumber", PhoneNumbers.mask(user.phoneNumber()));
     }
 
-    /** The current phone authenticator or enrollment: resend once a code was sent (recorded first), its methods. */
+    /**
+     * The current phone authenticator or enrollment, with resend (recorded first, after the profile), also while the
+     * method is asked (okta-idx-java scenario_4_1_2 credential-enroll-phone-response.json); resending then is refused.
+     */
     ObjectNode current(ObjectNode current, Interaction i) {
-        if (i.phoneMethod == null) {
-            return current;
-        }
         ObjectNode withResend = json.createObjectNode();
         if (current.has("profile")) {
             withResend.set("profile", current.get("profile"));
@@ -90,7 +93,7 @@ final class PhoneForms {
         for (ObjectNode f : fields) {
             values.add(f);
         }
-        ObjectNode authenticator = json.createObjectNode().put("name", "authenticator").put("type", "object").put("label", label);
+        ObjectNode authenticator = json.createObjectNode().put("name", "authenticator").put("label", label);
         authenticator.set("form", json.createObjectNode().set("value", values));
         if (relatesTo != null) {
             authenticator.put("relatesTo", relatesTo);
