@@ -40,6 +40,7 @@ final class IdxStates {
     private static final int MAX_TEXT = 500;
     private static final int MAX_KEY = 100;
     private static final int MAX_QUESTIONS = 50;
+    private static final int MAX_CHOICES = 10;
 
     private IdxStates() {
     }
@@ -147,7 +148,21 @@ final class IdxStates {
                 context != null ? question(context.get("enrolledQuestion")) : null,
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
-                        : List.of());
+                        : List.of(),
+                methods(value));
+    }
+
+    /** The types of an authenticator's methods ("sms", "voice"), bounded. */
+    private static List<String> methods(Map<?, ?> value) {
+        List<String> out = new ArrayList<>();
+        if (value != null && value.get("methods") instanceof List<?> methods) {
+            for (Object m : methods) {
+                if (out.size() < MAX_CHOICES && m instanceof Map<?, ?> mm && mm.get("type") instanceof String t) {
+                    out.add(bounded(t, MAX_KEY));
+                }
+            }
+        }
+        return out;
     }
 
     private static IdxQuestion question(Object q) {
@@ -176,6 +191,12 @@ final class IdxStates {
             return out;
         }
         for (FormValue f : form) {
+            if ("authenticator".equals(f.getName()) && (f.options() == null || f.options().length == 0) && f.form() != null && f.form().getValue() != null) {
+                // A data step (authenticator-enrollment-data, -verification-data): the one authenticator its form is about.
+                Arrays.stream(f.form().getValue()).filter(v -> "id".equals(v.getName()) && v.getValue() != null).findFirst()
+                        .ifPresent(v -> out.add(new IdxOption(String.valueOf(v.getValue()), null, f.getLabel(),
+                                keys.get(String.valueOf(v.getValue())))));
+            }
             if (!"authenticator".equals(f.getName()) || f.options() == null) {
                 continue;
             }
@@ -208,7 +229,20 @@ final class IdxStates {
         if (values != null) {
             for (FormValue v : values) {
                 List<IdxField> nested = v.form() == null ? List.of() : fields(v.form().getValue());
-                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested));
+                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested, choices(v)));
+            }
+        }
+        return out;
+    }
+
+    /** The plain values a field offers (a phone's methodType options), bounded; an authenticator's options are not these. */
+    private static List<String> choices(FormValue v) {
+        List<String> out = new ArrayList<>();
+        if (v.options() != null) {
+            for (Options o : v.options()) {
+                if (out.size() < MAX_CHOICES && o != null && o.getValue() instanceof String s) {
+                    out.add(bounded(s, MAX_KEY));
+                }
             }
         }
         return out;
