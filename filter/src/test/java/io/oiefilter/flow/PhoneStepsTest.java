@@ -125,6 +125,26 @@ class PhoneStepsTest {
     }
 
     @Test
+    void aPasswordIsResetWithAPhoneCodeWhereTheOrgAllowsIt() {
+        sim.org().recoveryAuthenticators(List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE));
+        OrgUser u = user("phone.reset@example.com");
+        u.enrollPhone("+14155550179", sim.clock().instant());
+        FlowResult.Page password = page(flow.identify(page(flow.start(), SignInView.IDENTIFY).state(), u.login(), null), SignInView.PASSWORD);
+        FlowResult.Page select = page(flow.forgotPassword(password.state()), SignInView.SELECT);
+        PageContent choose = flow.pageOf(select.state(), select.view());
+        assertEquals(SignInState.Purpose.RECOVERY, choose.purpose());
+        assertEquals(List.of("email", "phone_number"), choose.choices().stream().map(PageContent.Choice::labelKey).toList());
+        String phoneId = choose.choices().get(1).authenticatorId();
+        FlowResult.Page ask = page(flow.select(select.state(), phoneId), SignInView.PHONE);
+        FlowResult.Page code = page(flow.sendPhoneCode(ask.state(), "sms", null), SignInView.CODE);
+        assertEquals(SignInState.Purpose.RECOVERY, flow.pageOf(code.state(), code.view()).purpose());
+        FlowResult.Page reset = page(flow.answer(code.state(), lastCode(u).code().toCharArray()), SignInView.NEW_PASSWORD);
+        assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(reset.state(), "Brand-New-2026".toCharArray(),
+                "Brand-New-2026".toCharArray()));
+        assertTrue(u.passwordMatches("Brand-New-2026"));
+    }
+
+    @Test
     void aVoiceOnlyOrgOffersOnlyVoice() {
         sim.org().phoneMethods(List.of("voice"));
         sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().secondFactors(Set.of(AuthenticatorKind.PHONE));

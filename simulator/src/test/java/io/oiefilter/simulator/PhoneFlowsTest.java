@@ -40,6 +40,7 @@ class PhoneFlowsTest extends SimulatorTestBase {
         sim.org().app(SimulatorClient.CLIENT_ID).orElseThrow().secondFactors(Set.of());
         sim.org().authenticatorActive(AuthenticatorKind.PHONE, false);
         sim.org().phoneMethods(PhoneNumbers.METHODS);
+        sim.org().recoveryAuthenticators(List.of(AuthenticatorKind.EMAIL));
         sim.clock().reset();
     }
 
@@ -192,6 +193,26 @@ class PhoneFlowsTest extends SimulatorTestBase {
     }
 
     @Test
+    void aPasswordResetMayStartWithThePhoneWhereTheOrgAllowsIt() throws Exception {
+        OrgUser u = newUser();
+        u.enrollPhone("+14155550166", sim.clock().instant());
+        JsonNode identify = client.introspect(client.interact()).body();
+        JsonNode recover = client.idx("recover", sh(identify), "").body();
+        JsonNode emailOnly = client.identify(sh(recover), u.login(), null).body();
+        assertEquals(1, emailOnly.at("/remediation/value/0/value/0/options").size(), "email alone by default: " + emailOnly);
+
+        sim.org().recoveryAuthenticators(List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE));
+        JsonNode select = client.identify(sh(client.idx("recover", sh(client.introspect(client.interact()).body()), "").body()),
+                u.login(), null).body();
+        assertEquals("select-authenticator-authenticate", remediationNames(select).get(0), select.toString());
+        assertEquals(List.of("Email", "Phone"), select.at("/remediation/value/0/value/0/options").findValuesAsText("label"));
+        Answer choose = phone("challenge", select, "\"methodType\":\"sms\"");
+        assertEquals("challenge-authenticator", remediationNames(choose.body()).get(0), choose.body().toString());
+        Answer reset = client.answer(sh(choose.body()), lastCode(u).get("code").asText());
+        assertEquals("reset-authenticator", remediationNames(reset.body()).get(0), "the phone alone is enough: " + reset.body());
+    }
+
+    @Test
     void aCodeIsNotAskedBeforeTheMethodIsChosen() throws Exception {
         OrgUser u = newUser();
         Answer data = phone("credential/enroll", afterPassword(u), "");
@@ -213,6 +234,10 @@ class PhoneFlowsTest extends SimulatorTestBase {
         assertEquals(List.of("sms"), org.phoneMethods());
         assertEquals(Requirement.REQUIRED, org.enrollmentPolicy(AuthenticatorKind.PHONE));
         assertEquals("+14155550123", org.userByLogin("p@example.com").orElseThrow().phoneNumber());
+        Org recovering = Org.fromSeed(new ByteArrayInputStream(
+                "{\"authenticators\":{\"password\":{\"recoveryAuthenticators\":[\"okta_email\",\"phone_number\"]}}}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE), recovering.recoveryAuthenticators());
+        assertEquals(List.of(AuthenticatorKind.EMAIL), standard.recoveryAuthenticators());
         assertThrows(RuntimeException.class, () -> Org.fromSeed(new ByteArrayInputStream(
                 "{\"authenticators\":{\"phone_number\":{\"methods\":[\"fax\"]}}}".getBytes(StandardCharsets.UTF_8))));
     }

@@ -46,6 +46,7 @@ public final class Org {
     private volatile String activationLinkTemplate = "{org}/welcome/{token}";
     private volatile boolean selfServiceUnlock = true;
     private volatile List<String> phoneMethods = PhoneNumbers.METHODS;
+    private volatile List<AuthenticatorKind> recoveryAuthenticators = List.of(AuthenticatorKind.EMAIL);
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
@@ -160,6 +161,22 @@ public final class Org {
     /** The phone authenticator's methods the org allows ("sms", "voice"), in Okta's order. */
     public List<String> phoneMethods() {
         return phoneMethods;
+    }
+
+    /**
+     * What a password reset may be started with (the password policy rule's "Users can initiate reset with"): email by
+     * default; the phone too when the org allows it. Any one of them the user has is enough.
+     */
+    public List<AuthenticatorKind> recoveryAuthenticators() {
+        return recoveryAuthenticators;
+    }
+
+    /** Sets what a password reset may be started with: email and/or phone. */
+    public void recoveryAuthenticators(List<AuthenticatorKind> kinds) {
+        if (kinds.isEmpty() || !List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE).containsAll(kinds)) {
+            throw new IllegalArgumentException("a reset is started with okta_email and/or phone_number");
+        }
+        recoveryAuthenticators = List.copyOf(kinds);
     }
 
     /** Sets the phone methods the org allows: a non-empty subset of sms and voice. */

@@ -23,6 +23,11 @@ final class OrgSeed {
                     pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
         org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
+        if (pw.path("recoveryAuthenticators").isArray()) { // ["okta_email", "phone_number"]; email alone when not said
+            List<AuthenticatorKind> recovery = new ArrayList<>();
+            pw.get("recoveryAuthenticators").forEach(k -> recovery.add(AuthenticatorKind.byKeyOrType(k.asText())));
+            org.recoveryAuthenticators(recovery);
+        }
         for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION,
                 AuthenticatorKind.PHONE)) {
             if (root.path("authenticators").has(optional.key())) {
