@@ -276,12 +276,7 @@ final class SignInEndpoints {
     /** What was chosen or typed, shown back with a refusal: a question set up (never the answer), a phone number. */
     private static Map<String, String> typed(FormInput form, String... names) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String name : names) {
-            String v = form.get(name);
-            if (v != null) {
-                values.put(name, v);
-            }
-        }
+        java.util.Arrays.stream(names).filter(n -> form.get(n) != null).forEach(n -> values.put(n, form.get(n)));
         return values;
     }
 

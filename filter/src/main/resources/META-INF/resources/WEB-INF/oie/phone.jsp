@@ -11,7 +11,7 @@
     </c:when>
     <c:otherwise>
       <p id="oie-phone-text"><c:choose>
-        <c:when test="${not empty oie.sentTo}"><fmt:message key="oie.text.phoneVerifyTo" bundle="${oieText}"><fmt:param value="${fn:escapeXml(oie.sentTo)}"/></fmt:message></c:when>
+        <c:when test="${not empty oie.sentTo}"><fmt:message key="oie.text.phoneVerifyTo" bundle="${oieText}"><fmt:param value="${fn:replace(fn:escapeXml(oie.sentTo), ' ', '&#160;')}"/></fmt:message></c:when>
         <c:otherwise><fmt:message key="oie.text.phoneVerify" bundle="${oieText}"/></c:otherwise>
       </c:choose></p>
       <c:set var="oieField" value="phoneNumber"/><%@ include file="_errors.jspf" %>
