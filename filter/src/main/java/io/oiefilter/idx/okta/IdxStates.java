@@ -38,9 +38,8 @@ final class IdxStates {
      */
     private static final int MAX_MESSAGES = 20;
     private static final int MAX_TEXT = 500;
-    private static final int MAX_KEY = 100;
+    static final int MAX_KEY = 100;
     private static final int MAX_QUESTIONS = 50;
-    private static final int MAX_CHOICES = 10;
 
     private IdxStates() {
     }
@@ -113,7 +112,7 @@ final class IdxStates {
         }
     }
 
-    private static String bounded(String s, int max) {
+    static String bounded(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
@@ -149,20 +148,7 @@ final class IdxStates {
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
                         : List.of(),
-                methods(value));
-    }
-
-    /** The types of an authenticator's methods ("sms", "voice"), bounded. */
-    private static List<String> methods(Map<?, ?> value) {
-        List<String> out = new ArrayList<>();
-        if (value != null && value.get("methods") instanceof List<?> methods) {
-            for (Object m : methods) {
-                if (out.size() < MAX_CHOICES && m instanceof Map<?, ?> mm && mm.get("type") instanceof String t) {
-                    out.add(bounded(t, MAX_KEY));
-                }
-            }
-        }
-        return out;
+                MethodChoices.methods(value));
     }
 
     private static IdxQuestion question(Object q) {
@@ -229,20 +215,7 @@ final class IdxStates {
         if (values != null) {
             for (FormValue v : values) {
                 List<IdxField> nested = v.form() == null ? List.of() : fields(v.form().getValue());
-                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested, choices(v)));
-            }
-        }
-        return out;
-    }
-
-    /** The plain values a field offers (a phone's methodType options), bounded; an authenticator's options are not these. */
-    private static List<String> choices(FormValue v) {
-        List<String> out = new ArrayList<>();
-        if (v.options() != null) {
-            for (Options o : v.options()) {
-                if (out.size() < MAX_CHOICES && o != null && o.getValue() instanceof String s) {
-                    out.add(bounded(s, MAX_KEY));
-                }
+                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested, MethodChoices.choices(v)));
             }
         }
         return out;

@@ -212,8 +212,7 @@ public final class IdxResource extends IdxEndpoint {
                     return state(i, refused);
                 }
             } else if (i.current == AuthenticatorKind.PHONE) {
-                Problem refused = PhoneForms.awaitingData(i) ? new Problem(400, "The request was not completed.", "E0000001", false)
-                        : phone.answer(i, passcode);
+                Problem refused = phone.answer(i, passcode);
                 if (refused != null) {
                     return state(i, refused);
                 }
@@ -256,7 +255,7 @@ public final class IdxResource extends IdxEndpoint {
         return step(body, null, (req, i) -> {
             if (phone.resendable(i)) {
                 Problem limited = phone.resend(i);
-                return limited == null ? state(i, null) : answer(limited.status(), sim.responses().rateLimited(i, sim.interactions().expiresAt(i), limited));
+                return limited == null ? state(i, null) : answer(limited.status(), sim.responses().phone().rateLimited(i, sim.interactions().expiresAt(i), limited));
             }
             if (i.current != AuthenticatorKind.EMAIL) {
                 return notOffered(i);

@@ -198,12 +198,9 @@ public final class IdxResponses {
         return root;
     }
 
-    /** Okta's rate limit on a resend, as recorded: the state's handle and expiry, intent, the message; nothing else. */
-    public ObjectNode rateLimited(Interaction i, String expiresAt, Problem limit) {
-        ObjectNode root = json.createObjectNode().put("version", "1.0.0").put("stateHandle", i.stateHandle)
-                .put("expiresAt", expiresAt).put("intent", "LOGIN");
-        root.set("messages", ion.messages(limit.message(), limit.i18nKey()));
-        return root;
+    /** The phone's own answers (its rate limit). */
+    PhoneForms phone() {
+        return phone;
     }
 
     /** A terminal error with no state, e.g. idx.session.expired or tooManyRequests. */

@@ -86,6 +86,14 @@ final class PhoneForms {
         return withResend;
     }
 
+    /** Okta's rate limit on a resend, as recorded: the state's handle and expiry, intent, the message; nothing else. */
+    ObjectNode rateLimited(Interaction i, String expiresAt, Problem limit) {
+        ObjectNode root = json.createObjectNode().put("version", "1.0.0").put("stateHandle", i.stateHandle)
+                .put("expiresAt", expiresAt).put("intent", "LOGIN");
+        root.set("messages", ion.messages(limit.message(), limit.i18nKey()));
+        return root;
+    }
+
     private ObjectNode authenticatorField(String label, String relatesTo, Interaction i, ObjectNode... fields) {
         ArrayNode values = json.createArrayNode();
         values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(AuthenticatorKind.PHONE))

@@ -77,8 +77,14 @@ final class PhoneSteps {
         return i.current == AuthenticatorKind.PHONE && i.phoneMethod != null;
     }
 
+    /** Not recorded: a code before one was sent gets Okta's generic validation error at the top. */
+    static final Problem NO_CODE_SENT = new Problem(400, "The request was not completed.", "E0000001", false);
+
     /** The code: null when accepted (the number enrolled, or the phone verified); a wrong one as email's (recorded alike). */
     Problem answer(Interaction i, String passcode) {
+        if (PhoneForms.awaitingData(i)) {
+            return NO_CODE_SENT;
+        }
         Instant now = sim.clock().instant();
         boolean ok = i.phoneCode != null && passcode != null && now.isBefore(i.phoneCodeExpires)
                 && MessageDigest.isEqual(i.phoneCode.getBytes(StandardCharsets.UTF_8), passcode.trim().getBytes(StandardCharsets.UTF_8));
