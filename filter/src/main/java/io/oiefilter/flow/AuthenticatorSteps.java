@@ -97,6 +97,10 @@ final class AuthenticatorSteps {
             return navigator.page(state, List.of("oie.error.resendTooSoon"));
         }
         FlowResult r = navigator.call(state, "oie.error.stepRefused", idx::resend);
+        if (r instanceof FlowResult.Failed f && f.status() == 429) {
+            // Okta's limit on codes sent (the phone's "limit of sms requests"): the code already sent still works.
+            return navigator.page(state, List.of("oie.error.resendTooSoon"));
+        }
         if (r instanceof FlowResult.Page p && p.messageKeys().isEmpty()) {
             return new FlowResult.Page(p.state().withCodeSentAt(clock.instant()), p.view(), List.of("oie.info.codeResent"));
         }

@@ -29,12 +29,14 @@ import java.util.List;
  * @param sharedSecret      an authenticator app's secret while it is set up (QR code, manual entry); else null
  * @param question          the security question to answer; else null
  * @param questions         the security questions to choose from when one is set up; else empty
+ * @param phone             on a phone's pages: the methods to choose from, whether the number is asked, how a code went; else null
  */
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
                           String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
-                          String authenticatorKey, String sharedSecret, String question, List<Question> questions)
+                          String authenticatorKey, String sharedSecret, String question, List<Question> questions,
+                          Phone phone)
         implements Serializable {
 
     public PageContent {
@@ -43,6 +45,19 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
         oktaMessages = List.copyOf(oktaMessages);
         offeredSteps = List.copyOf(offeredSteps);
         questions = List.copyOf(questions);
+    }
+
+    /**
+     * The phone's part of a page.
+     *
+     * @param methods    on its page: the methods to choose from ("sms", "voice"), as the org allows
+     * @param asksNumber on its page: the number is asked (the phone is being set up)
+     * @param sentBy     on the code page: the method the code went by ("sms" or "voice"), else null
+     */
+    public record Phone(List<String> methods, boolean asksNumber, String sentBy) implements Serializable {
+        public Phone {
+            methods = List.copyOf(methods);
+        }
     }
 
     /** A security question to choose: its key (to post) and its words. */
@@ -75,6 +90,6 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** A page with no sign-in behind it (an error, signed out). */
     public static PageContent none(SignInView view) {
         return new PageContent(view, SignInState.Purpose.SIGN_IN, null, false, false, false, false, List.of(), null, List.of(),
-                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of());
+                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of(), null);
     }
 }

@@ -30,7 +30,8 @@ final class PageContents {
         return new PageContent(view, purpose, view == SignInView.NEW_PASSWORD ? newPassword(first) : null,
                 step.remediation("identify").map(r -> r.hasField("credentials")).orElse(false),
                 current != null && current.recoverHref() != null,
-                first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
+                first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll")
+                        || first.equals(PhoneSteps.ENROLLMENT_DATA),
                 step.remediation("skip").isPresent(),
                 choosing.map(StepNavigator::supportedOptions).orElse(List.of()).stream()
                         .map(o -> new PageContent.Choice(o.authenticatorId(), o.type(), o.key())).toList(),
@@ -46,7 +47,24 @@ final class PageContents {
                 resendWaitSeconds, current == null ? null : current.key(),
                 view == SignInView.OTP && current != null ? current.sharedSecret() : null,
                 current == null || current.question() == null ? null : current.question().text(),
-                current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList());
+                current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList(),
+                phone(step, view));
+    }
+
+    /** The phone's part: its page's choices, or the method a code went by on the code page. */
+    private static PageContent.Phone phone(IdxStep step, SignInView view) {
+        IdxAuthenticator current = step.current();
+        if (current == null || !"phone".equals(current.type())) {
+            return null;
+        }
+        if (view == SignInView.PHONE) {
+            Optional<IdxRemediation> data = PhoneSteps.dataStep(step);
+            return new PageContent.Phone(data.map(PhoneSteps::methods).orElse(List.of()), data.map(PhoneSteps::asksNumber).orElse(false),
+                    null);
+        }
+        String sentBy = current.methods().size() == 1 && List.of("sms", "voice").contains(current.methods().get(0))
+                ? current.methods().get(0) : null;
+        return view == SignInView.CODE ? new PageContent.Phone(List.of(), false, sentBy) : null;
     }
 
     private static PageContent.NewPassword newPassword(String remediation) {

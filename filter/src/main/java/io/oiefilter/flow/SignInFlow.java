@@ -34,6 +34,7 @@ public final class SignInFlow implements AutoCloseable {
     private final StepNavigator navigator;
     private final SignUpSteps signUp;
     private final UnlockSteps unlock;
+    private final PhoneSteps phone;
     private final PageContents contents;
     private final IdentifySteps identifySteps;
     private final AuthenticatorSteps authenticators;
@@ -68,6 +69,7 @@ public final class SignInFlow implements AutoCloseable {
                 active == null ? null : active.delivery(), user -> steps[0].completed(user), clock);
         this.signUp = new SignUpSteps(idx, navigator, attempts, config);
         this.unlock = new UnlockSteps(idx, navigator);
+        this.phone = new PhoneSteps(idx, navigator);
         this.contents = new PageContents(navigator, config);
         this.pending = active == null ? null : pending != null ? pending : new PendingActivations(pacer);
         this.activation = active == null ? null
@@ -143,6 +145,11 @@ public final class SignInFlow implements AutoCloseable {
     /** A security question answered, or set up (Okta's question by key, or {@code custom} with the person's own). */
     public FlowResult answerQuestion(SignInState state, String questionKey, String question, char[] answer) {
         return authenticators.answerQuestion(state, questionKey, question, answer);
+    }
+
+    /** The phone's method (sms, voice) and, when it is set up, its number: Okta then sends a code. */
+    public FlowResult sendPhoneCode(SignInState state, String method, String phoneNumber) {
+        return phone.send(state, method, phoneNumber);
     }
 
     public FlowResult select(SignInState state, String authenticatorId) {

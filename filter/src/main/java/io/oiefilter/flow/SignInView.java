@@ -17,6 +17,11 @@ public enum SignInView {
     OTP("otp"),
     /** A security question: to set it up (one of Okta's, or the person's own) and its answer; or to answer it. */
     QUESTION("security-question"),
+    /**
+     * The phone, before its code: how to send it (SMS or voice, as the org allows) and, to set the phone up, the
+     * number. The code itself is asked on the CODE page.
+     */
+    PHONE("phone"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

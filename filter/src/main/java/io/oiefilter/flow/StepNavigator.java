@@ -117,18 +117,19 @@ final class StepNavigator {
 
     /**
      * Okta's own words about the field a person chose the value of, next to that field: why a new
-     * password or a security question being set up was refused. Elsewhere (a wrong answer, say) the
+     * password, a security question or a phone number being set up was refused. Elsewhere (a wrong answer, say) the
      * filter's words, which say no more than Okta's about an account.
      */
     private static Map<String, List<String>> oktasReasons(SignInView view, IdxException e) {
         Map<String, String> fields = switch (view) {
             case NEW_PASSWORD -> Map.of("passcode", "password");
             case QUESTION -> Map.of("answer", "answer", "question", "question");
+            case PHONE -> Map.of("", "phoneNumber", "phoneNumber", "phoneNumber"); // a refused number: Okta says so at the top
             default -> Map.of();
         };
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (IdxMessage m : e.messages()) {
-            String field = m.field() == null ? null : fields.get(m.field());
+            String field = fields.get(m.field() == null ? "" : m.field());
             if (field != null && m.text() != null) {
                 SignUpSteps.addOnce(out, field, m.text()); // Okta repeats it on each option's field of the same name
             }
@@ -228,6 +229,7 @@ final class StepNavigator {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
             case "enroll-profile" -> SignInView.SIGN_UP;
             case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
+            case PhoneSteps.ENROLLMENT_DATA, PhoneSteps.VERIFICATION_DATA -> "phone".equals(type) ? SignInView.PHONE : SignInView.UNSUPPORTED;
             case "challenge-authenticator" -> views.map(AuthenticatorViews.Views::challenge).orElse(SignInView.UNSUPPORTED);
             case "enroll-authenticator" -> views.map(AuthenticatorViews.Views::enroll).orElse(SignInView.UNSUPPORTED);
             case "reset-authenticator", "reenroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD

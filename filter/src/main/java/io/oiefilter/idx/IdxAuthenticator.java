@@ -14,12 +14,20 @@ import java.io.Serializable;
  * @param sharedSecret an authenticator app's secret while it is being enrolled (for the QR code and manual entry), else null
  * @param question    the security question to answer (a challenge), else null
  * @param questions   the security questions to choose from (an enrollment), else empty
+ * @param methods     its methods as Okta lists them ("sms", "voice"): for a phone, the one a code went by once sent
  */
 public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
-                               String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions)
+                               String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions,
+                               java.util.List<String> methods)
         implements Serializable {
     public IdxAuthenticator {
         questions = questions == null ? java.util.List.of() : java.util.List.copyOf(questions);
+        methods = methods == null ? java.util.List.of() : java.util.List.copyOf(methods);
+    }
+
+    public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
+                            String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions) {
+        this(type, resendHref, recoverHref, rules, sentTo, key, sharedSecret, question, questions, java.util.List.of());
     }
 
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo) {

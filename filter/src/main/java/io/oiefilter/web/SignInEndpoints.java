@@ -29,6 +29,7 @@ final class SignInEndpoints {
     static final String IDENTIFY = "/identify";
     static final String ANSWER = "/answer";
     static final String ANSWER_QUESTION = "/answer-question";
+    static final String SEND_PHONE_CODE = "/phone";
     static final String NEW_PASSWORD = "/new-password";
     static final String SELECT = "/select";
     static final String RESEND = "/resend";
@@ -60,6 +61,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.CODE, Set.of(ANSWER, RESEND, SKIP, RESTART)),
             Map.entry(SignInView.OTP, Set.of(ANSWER, SKIP, RESTART)),
             Map.entry(SignInView.QUESTION, Set.of(ANSWER_QUESTION, SKIP, RESTART)),
+            Map.entry(SignInView.PHONE, Set.of(SEND_PHONE_CODE, SKIP, RESTART)),
             Map.entry(SignInView.SELECT, Set.of(SELECT, SKIP, RESTART)),
             Map.entry(SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART)),
             Map.entry(SignInView.ACTIVATION_EMAIL, Set.of(RESTART)),
@@ -67,7 +69,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.UNSUPPORTED, Set.of(RESTART)),
             Map.entry(SignInView.ERROR, Set.of(RESTART))));
     private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
-            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION);
+            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION, SEND_PHONE_CODE);
     private static final OieLog LOG = OieLog.of(SignInEndpoints.class);
 
     private final OieConfig config;
@@ -194,6 +196,7 @@ final class SignInEndpoints {
                     client(req));
             case ANSWER -> flow.answer(state, form.chars("passcode"));
             case ANSWER_QUESTION -> flow.answerQuestion(state, form.get("questionKey"), form.get("question"), form.chars("answer"));
+            case SEND_PHONE_CODE -> flow.sendPhoneCode(state, form.get("methodType"), form.get("phoneNumber"));
             case NEW_PASSWORD -> flow.newPassword(state, form.chars("password"), form.chars("confirmPassword"));
             case SELECT -> flow.select(state, form.get("authenticator"));
             case RESEND -> flow.resend(state);
@@ -208,7 +211,8 @@ final class SignInEndpoints {
         };
         // The sign-up form's values come back with its refusal (never a password: the form has none).
         outcome(req, res, result, true, REGISTER.equals(endpoint) ? profileParameters(form, state)
-                : ANSWER_QUESTION.equals(endpoint) ? questionChosen(form) : Map.of());
+                : ANSWER_QUESTION.equals(endpoint) ? typed(form, "questionKey", "question")
+                : SEND_PHONE_CODE.equals(endpoint) ? typed(form, "methodType", "phoneNumber") : Map.of());
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -269,15 +273,10 @@ final class SignInEndpoints {
         res.sendRedirect(res.encodeRedirectURL(req.getContextPath() + appPath));
     }
 
-    /** The question chosen or written while a security question is set up (never the answer). */
-    private static Map<String, String> questionChosen(FormInput form) {
+    /** What was chosen or typed, shown back with a refusal: a question set up (never the answer), a phone number. */
+    private static Map<String, String> typed(FormInput form, String... names) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String name : List.of("questionKey", "question")) {
-            String v = form.get(name);
-            if (v != null) {
-                values.put(name, v);
-            }
-        }
+        java.util.Arrays.stream(names).filter(n -> form.get(n) != null).forEach(n -> values.put(n, form.get(n)));
         return values;
     }
 

@@ -126,6 +126,13 @@ public final class SignInPageModel {
     public String getQuestion() { return content.question(); }
     /** The security questions to choose from ({@code key()}, {@code text()}) when one is set up; else empty. */
     public List<PageContent.Question> getQuestions() { return content.questions(); }
+    /** On the phone's page: the methods to choose from ("sms", "voice"), as the org allows; else empty. */
+    public List<String> getPhoneMethods() { return content.phone() == null ? List.of() : content.phone().methods(); }
+    /** On the phone's page: the number is asked (the phone is being set up). */
+    public boolean isPhoneNumberAsked() { return content.phone() != null && content.phone().asksNumber(); }
+    /** On a phone's code page: how the code went ("sms" or "voice"); else null. */
+    public String getSentBy() { return content.phone() == null ? null : content.phone().sentBy(); }
+    public String getSendPhoneCodeUrl() { return actionBase + SignInEndpoints.SEND_PHONE_CODE; }
     public String getAnswerQuestionUrl() { return actionBase + SignInEndpoints.ANSWER_QUESTION; }
     /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
     public String getQrCode() { return qrCode; }

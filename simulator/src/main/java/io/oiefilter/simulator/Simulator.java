@@ -32,6 +32,7 @@ public final class Simulator implements AutoCloseable {
     private final Org org;
     private final SimulatorClock clock = new SimulatorClock();
     private final Outbox outbox = new Outbox();
+    private final io.oiefilter.simulator.mail.PhoneOutbox phoneOutbox = new io.oiefilter.simulator.mail.PhoneOutbox();
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final RateLimits rateLimits = new RateLimits(clock);
@@ -133,6 +134,11 @@ public final class Simulator implements AutoCloseable {
     /** Every email the org sent. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Every code sent to a phone (SMS or voice), the number masked. */
+    public io.oiefilter.simulator.mail.PhoneOutbox phoneOutbox() {
+        return phoneOutbox;
     }
 
     /** The org's clock; {@code clock().advance(...)} moves time forward for expiry tests. */

@@ -142,7 +142,63 @@ final class Fixtures {
                     "$.authenticatorEnrollments.value[0].profile: unexpected key 'question'",
                     "$.authenticatorEnrollments.value[0].profile: unexpected key 'questionKey'",
                     "$.remediation.value: no item named 'select-authenticator-authenticate'", "$.user.value: missing key 'identifier'",
-                    "$.user.value: missing key 'profile'")));
+                    "$.user.value: missing key 'profile'")),
+            // Phone. The 2021 widget recordings and okta-idx-java's: user.identifier and the email enrollment's profile as
+            // for Google Authenticator; okta-idx-java's data step has no enrollmentAuthenticator, which the widget's
+            // enrollment states have, as the simulator's.
+            Map.entry(WIDGET + "authenticator-enroll-phone.json", phoneEnrollment()),
+            Map.entry(WIDGET + "authenticator-enroll-phone-voice.json", phoneEnrollment()),
+            Map.entry(WIDGET + "error-authenticator-enroll-phone-invalid-otp.json", phoneEnrollment()),
+            Map.entry("okta-idx-java/api/src/test/resources/scenario_4_1_2/credential-enroll-phone-response.json",
+                    Set.of("$.authenticatorEnrollments.value[1]: unexpected key 'profile'", "$: unexpected key 'enrollmentAuthenticator'")),
+            Map.entry("okta-idx-java/api/src/test/resources/scenario_4_1_2/credential-enroll-phone-number-response.json",
+                    Set.of("$.authenticatorEnrollments.value[1]: unexpected key 'profile'")),
+            // The refused number: its org also offered Okta Verify (channel) and nothing else; the recording's data form
+            // was edited by hand (the id's value under "id", the voice option reduced to {"type":"voice"}), unlike the
+            // same form in okta-idx-java's recording, which the simulator follows.
+            Map.entry(WIDGET + "error-authenticator-enroll-phone-invalid-number.json", phoneInvalidNumber()),
+            // The only recordings of the phone's verification: hand-made 2020 mocks (no produces, authenticatorId on
+            // enrollments, no authenticators); their org let the user pick among five enrollments (select-authenticator-
+            // authenticate), the phone's listed without its masked profile, which their current enrollment has, as here.
+            Map.entry(WIDGET + "authenticator-verification-data-phone-sms-then-voice.json", phoneVerificationMock(false)),
+            Map.entry(WIDGET + "authenticator-verification-data-phone-voice-only.json", phoneVerificationMock(false)),
+            Map.entry(WIDGET + "authenticator-verification-phone-sms.json", phoneVerificationMock(true)),
+            Map.entry(WIDGET + "authenticator-verification-phone-voice.json", phoneVerificationMock(true)),
+            // A 2022 recording (authentication, allowedFor, a user profile: newer Okta), its org letting the user choose.
+            Map.entry(WIDGET + "error-authenticator-challenge-phone-invalid-otp.json", Set.of("$: missing key 'authentication'",
+                    "$.authenticators.value[0]: missing key 'allowedFor'", "$.remediation.value: no item named 'select-authenticator-authenticate'",
+                    "$.user.value: missing key 'identifier'", "$.user.value: missing key 'profile'")));
+
+    private static Set<String> phoneEnrollment() {
+        return Set.of("$.authenticatorEnrollments.value[1]: unexpected key 'profile'", "$.user.value: missing key 'identifier'");
+    }
+
+    private static final String PHONE_DATA = "$.remediation.value[authenticator-enrollment-data].value[authenticator].form.value";
+    private static final String OTHER_OPTION = "$.remediation.value[select-authenticator-enroll].value[authenticator].options[0].value.form.value";
+
+    private static Set<String> phoneInvalidNumber() {
+        return Set.of("$.authenticatorEnrollments.value[1]: unexpected key 'profile'", "$.user.value: missing key 'identifier'",
+                "$: unexpected key 'enrollmentAuthenticator'", PHONE_DATA + "[id]: missing key 'id'", PHONE_DATA + "[id]: unexpected key 'value'",
+                PHONE_DATA + "[methodType].options[1]: missing key 'type'", PHONE_DATA + "[methodType].options[1]: unexpected key 'label'",
+                PHONE_DATA + "[methodType].options[1]: unexpected key 'value'", OTHER_OPTION + ": no item named 'channel'",
+                OTHER_OPTION + ": unrecorded item named 'methodType'", OTHER_OPTION + ": unrecorded item named 'phoneNumber'");
+    }
+
+    private static Set<String> phoneVerificationMock(boolean codeStep) {
+        Set<String> out = new java.util.HashSet<>(Set.of("$.authenticatorEnrollments.value[0]: missing key 'authenticatorId'",
+                "$.authenticatorEnrollments.value[0]: unexpected key 'methods'", "$.authenticatorEnrollments.value[0]: unexpected key 'profile'",
+                "$.cancel: unexpected key 'produces'", "$.currentAuthenticatorEnrollment.value.resend: unexpected key 'produces'",
+                "$.remediation.value: no item named 'select-authenticator-authenticate'", "$.user.value: missing key 'identifier'",
+                "$: unexpected key 'authenticators'"));
+        if (codeStep) {
+            out.addAll(Set.of("$.remediation.value[challenge-authenticator].value[credentials]: unexpected key 'required'",
+                    "$.remediation.value[challenge-authenticator].value[credentials]: unexpected key 'type'",
+                    "$.remediation.value[challenge-authenticator]: unexpected key 'produces'"));
+        } else {
+            out.add("$.remediation.value[authenticator-verification-data]: unexpected key 'produces'");
+        }
+        return out;
+    }
 
     private static Set<String> googleEnrollment() {
         return Set.of("$.user.value: missing key 'identifier'", "$.authenticatorEnrollments.value[0]: unexpected key 'key'",

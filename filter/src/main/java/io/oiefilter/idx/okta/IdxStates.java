@@ -38,7 +38,7 @@ final class IdxStates {
      */
     private static final int MAX_MESSAGES = 20;
     private static final int MAX_TEXT = 500;
-    private static final int MAX_KEY = 100;
+    static final int MAX_KEY = 100;
     private static final int MAX_QUESTIONS = 50;
 
     private IdxStates() {
@@ -112,7 +112,7 @@ final class IdxStates {
         }
     }
 
-    private static String bounded(String s, int max) {
+    static String bounded(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
@@ -147,7 +147,8 @@ final class IdxStates {
                 context != null ? question(context.get("enrolledQuestion")) : null,
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
-                        : List.of());
+                        : List.of(),
+                MethodChoices.methods(value));
     }
 
     private static IdxQuestion question(Object q) {
@@ -176,6 +177,12 @@ final class IdxStates {
             return out;
         }
         for (FormValue f : form) {
+            if ("authenticator".equals(f.getName()) && (f.options() == null || f.options().length == 0) && f.form() != null && f.form().getValue() != null) {
+                // A data step (authenticator-enrollment-data, -verification-data): the one authenticator its form is about.
+                Arrays.stream(f.form().getValue()).filter(v -> "id".equals(v.getName()) && v.getValue() != null).findFirst()
+                        .ifPresent(v -> out.add(new IdxOption(String.valueOf(v.getValue()), null, f.getLabel(),
+                                keys.get(String.valueOf(v.getValue())))));
+            }
             if (!"authenticator".equals(f.getName()) || f.options() == null) {
                 continue;
             }
@@ -208,7 +215,7 @@ final class IdxStates {
         if (values != null) {
             for (FormValue v : values) {
                 List<IdxField> nested = v.form() == null ? List.of() : fields(v.form().getValue());
-                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested));
+                out.add(new IdxField(v.getName(), v.getLabel(), v.isRequired(), v.secret, nested, MethodChoices.choices(v)));
             }
         }
         return out;

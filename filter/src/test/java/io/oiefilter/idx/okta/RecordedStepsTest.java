@@ -89,9 +89,10 @@ class RecordedStepsTest {
 
         IdxStep enroll = step("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json");
         assertTrue(enroll.remediation("skip").isPresent());
-        // Phone is offered too; the filter lists only what it has pages for.
-        assertEquals(1, content("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json")
-                .choices().size());
+        // Phone is offered too, and has pages now (its method and number are asked on its own page); the filter lists
+        // only what it has pages for.
+        assertEquals(List.of("email", "phone_number"), content("okta-idx-java/api/src/test/resources/scenario_4_1_1/credential-enroll-email-response.json")
+                .choices().stream().map(io.oiefilter.flow.PageContent.Choice::labelKey).toList());
     }
 
     @org.junit.jupiter.api.Test

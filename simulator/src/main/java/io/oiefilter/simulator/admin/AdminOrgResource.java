@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Test controls over the org itself, where Okta has an admin console and no API the simulator
  * implements: org-wide settings, locking a user out (Okta does that only after wrong passwords), and a user's
- * Google Authenticator secret (Okta never shows it again after enrollment; tests need it to compute codes).
+ * Google Authenticator secret (Okta never shows it again after enrollment; tests need it to compute codes), and the
+ * codes sent to a user's phone (the person's phone, as the outbox is their mailbox).
  */
 @Path("/admin")
 @Consumes(MediaType.WILDCARD)
@@ -127,6 +128,27 @@ public final class AdminOrgResource {
             return error(400, "expected {\"secret\":\"BASE32\"}");
         }
         return totpSecret(idOrLogin);
+    }
+
+    /**
+     * The codes sent to a user's phone (SMS or voice), oldest first, as the person's phone would show them:
+     * {@code {"id","login","messages":[{"phoneNumber":"+1 XXX-XXX-1234","method":"sms","code":"123456","sentAt"}]}}.
+     * The number stays masked as in IDX responses. 404 when there is no such user.
+     */
+    @GET
+    @Path("users/{idOrLogin}/phone-codes")
+    public Response phoneCodes(@PathParam("idOrLogin") String idOrLogin) {
+        Optional<OrgUser> found = sim.org().user(idOrLogin);
+        if (found.isEmpty()) {
+            return error(404, "no user " + idOrLogin);
+        }
+        ObjectNode body = json.createObjectNode().put("id", found.get().id()).put("login", found.get().login());
+        com.fasterxml.jackson.databind.node.ArrayNode messages = body.putArray("messages");
+        for (io.oiefilter.simulator.mail.PhoneOutbox.PhoneMessage m : sim.phoneOutbox().to(found.get().id())) {
+            messages.addObject().put("phoneNumber", m.maskedNumber()).put("method", m.method()).put("code", m.code())
+                    .put("sentAt", m.sentAt().toString());
+        }
+        return ok(body);
     }
 
     private static Response ok(ObjectNode body) {

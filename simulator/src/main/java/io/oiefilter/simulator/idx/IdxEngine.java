@@ -72,7 +72,9 @@ public final class IdxEngine {
             return new Offer(kind, List.of(i.current), kind == Offer.Kind.ENROLL && enrollmentSkippable(i));
         }
         List<AuthenticatorKind> toVerify = new ArrayList<>();
-        for (AuthenticatorKind k : factors(i)) {
+        // Recovering, any one of the org's recovery authenticators the user has is enough.
+        boolean recoveredByOne = i.intent == Interaction.Intent.RECOVERY && factors(i).stream().anyMatch(i.verified::contains);
+        for (AuthenticatorKind k : recoveredByOne ? List.<AuthenticatorKind>of() : factors(i)) {
             if (!i.verified.contains(k) && i.user.enrolled(k)) {
                 toVerify.add(k);
             }
@@ -111,6 +113,7 @@ public final class IdxEngine {
         if (kind == AuthenticatorKind.EMAIL) {
             sendEmailCode(i);
         }
+        i.clearPhone(); // the phone's method (and number) come with the next request: PhoneSteps
         i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
     }
@@ -131,6 +134,7 @@ public final class IdxEngine {
         i.mode = null;
         i.emailCode = null;
         i.totpSecret = null;
+        i.clearPhone();
     }
 
     /**
@@ -165,11 +169,11 @@ public final class IdxEngine {
         return ok;
     }
 
-    /** What must be verified, each of them where enrolled: signing in the password, recovering the email. */
+    /** What must be verified where enrolled: signing in the password; recovering one of the org's recovery authenticators. */
     private List<AuthenticatorKind> factors(Interaction i) {
         return switch (i.intent) {
             case LOGIN -> List.of(AuthenticatorKind.PASSWORD);
-            case RECOVERY -> List.of(AuthenticatorKind.EMAIL);
+            case RECOVERY -> org.recoveryAuthenticators().stream().filter(org::authenticatorActive).toList();
             case ACTIVATION, UNLOCK -> List.of();
         };
     }

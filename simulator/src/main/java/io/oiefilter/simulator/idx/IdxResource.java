@@ -24,11 +24,13 @@ import java.util.Optional;
 public final class IdxResource extends IdxEndpoint {
 
     private final UnlockSteps unlock;
+    private final PhoneSteps phone;
 
     @Inject
     public IdxResource(Simulator sim) {
         super(sim);
         this.unlock = new UnlockSteps(sim);
+        this.phone = new PhoneSteps(sim);
     }
 
     @POST
@@ -157,10 +159,11 @@ public final class IdxResource extends IdxEndpoint {
     @Path("challenge")
     public Response challenge(String body) {
         return step(body, null, (req, i) -> unlock.choosing(i) ? state(i, unlock.choose(req, i))
-                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE ? notOffered(i) : chosen(req, i)
+                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE && !phone.choosingMethod(i) ? notOffered(i) : chosen(req, i)
+                .filter(k -> !phone.choosingMethod(i) || k == AuthenticatorKind.PHONE)
                 .map(k -> {
                     i.offer = sim.engine().start(i, k, Interaction.Mode.CHALLENGE);
-                    return state(i, null);
+                    return state(i, k == AuthenticatorKind.PHONE ? phone.chosen(i, req.path("authenticator")) : null);
                 })
                 .orElseGet(() -> state(i, new Problem(400, "The authenticator is not available.", "E0000001", false))));
     }
@@ -180,7 +183,7 @@ public final class IdxResource extends IdxEndpoint {
                 return state(i, new Problem(400, "The authenticator is not available.", "E0000001", false));
             }
             i.offer = sim.engine().start(i, k.get(), Interaction.Mode.ENROLL);
-            return state(i, null);
+            return state(i, k.get() == AuthenticatorKind.PHONE ? phone.chosen(i, req.path("authenticator")) : null);
         });
     }
 
@@ -205,6 +208,11 @@ public final class IdxResource extends IdxEndpoint {
                 }
             } else if (i.current == AuthenticatorKind.GOOGLE_OTP) {
                 Problem refused = TotpSteps.answer(i, passcode, now);
+                if (refused != null) {
+                    return state(i, refused);
+                }
+            } else if (i.current == AuthenticatorKind.PHONE) {
+                Problem refused = phone.answer(i, passcode);
                 if (refused != null) {
                     return state(i, refused);
                 }
@@ -245,6 +253,10 @@ public final class IdxResource extends IdxEndpoint {
     @Path("challenge/resend")
     public Response resend(String body) {
         return step(body, null, (req, i) -> {
+            if (phone.resendable(i)) {
+                Problem limited = phone.resend(i);
+                return limited == null ? state(i, null) : answer(limited.status(), sim.responses().phone().rateLimited(i, sim.interactions().expiresAt(i), limited));
+            }
             if (i.current != AuthenticatorKind.EMAIL) {
                 return notOffered(i);
             }

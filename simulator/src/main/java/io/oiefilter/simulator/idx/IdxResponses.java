@@ -29,6 +29,7 @@ public final class IdxResponses {
     private final UnlockResponses unlock;
     private final TotpEnrollment totp;
     private final SecurityQuestionForms questions;
+    private final PhoneForms phone;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -38,6 +39,8 @@ public final class IdxResponses {
         this.unlock = new UnlockResponses(json, ion, org);
         this.totp = new TotpEnrollment(json, orgBase);
         this.questions = new SecurityQuestionForms(json, ion);
+        this.phone = new PhoneForms(json, ion, org);
+        this.ion.phoneOptions(phone);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -77,11 +80,13 @@ public final class IdxResponses {
                 // id "aut…"), the others' to currentAuthenticatorEnrollment (the user's enrollment).
                 boolean app = k == AuthenticatorKind.GOOGLE_OTP;
                 currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
-                remediations.add(ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
+                remediations.add(PhoneForms.awaitingData(i) ? phone.verificationData(i)
+                        : ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
                         i, k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
                                 : ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
                                 k == AuthenticatorKind.PASSWORD, app, problem)));
                 current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
+                current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
                 if (k == AuthenticatorKind.SECURITY_QUESTION) {
                     current.set("contextualData", json.createObjectNode().set("enrolledQuestion", questions.enrolledQuestion(i.user)));
                 }
@@ -104,7 +109,8 @@ public final class IdxResponses {
                     default -> "enroll-authenticator";
                 };
                 String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
-                remediations.add(ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
+                remediations.add(PhoneForms.awaitingData(i) ? phone.enrollmentData(i)
+                        : ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
                         k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
                                 : ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
                 if (offer.kind() == Offer.Kind.ENROLL) {
@@ -118,6 +124,7 @@ public final class IdxResponses {
                 }
                 currentKey = "currentAuthenticator";
                 current = authenticator(k, null, i, false, k == AuthenticatorKind.EMAIL);
+                current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
                 if (k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.SECURITY_QUESTION) { // recorded first
                     ObjectNode withData = json.createObjectNode();
                     withData.set("contextualData", k == AuthenticatorKind.GOOGLE_OTP ? totp.contextualData(i) : questions.enrollContextualData());
@@ -189,6 +196,11 @@ public final class IdxResponses {
         root.set("failure", json.createObjectNode().put("name", "failure-redirect")
                 .put("href", orgBase + "/login/error/redirect?stateToken=" + i.stateHandle));
         return root;
+    }
+
+    /** The phone's own answers (its rate limit). */
+    PhoneForms phone() {
+        return phone;
     }
 
     /** A terminal error with no state, e.g. idx.session.expired or tooManyRequests. */
@@ -264,6 +276,9 @@ public final class IdxResponses {
         if (enrollmentOf != null && k == AuthenticatorKind.EMAIL) {
             a.set("profile", json.createObjectNode().put("email", ion.mask(enrollmentOf.email())));
         }
+        if (enrollmentOf != null && k == AuthenticatorKind.PHONE) {
+            a.set("profile", phone.profile(enrollmentOf));
+        }
         if (enrollmentOf != null && k == AuthenticatorKind.SECURITY_QUESTION) {
             a.set("profile", questions.enrolledQuestion(enrollmentOf));
         }
@@ -276,7 +291,8 @@ public final class IdxResponses {
         }
         String id = enrollmentOf != null ? k.enrollmentPrefix() + enrollmentOf.id().substring(3) : org.authenticatorId(k);
         a.put("type", k.type()).put("key", k.key()).put("id", id).put("displayName", k.displayName());
-        a.set("methods", json.createArrayNode().add(json.createObjectNode().put("type", k.methodType())));
+        a.set("methods", k == AuthenticatorKind.PHONE ? phone.methods(i)
+                : json.createArrayNode().add(json.createObjectNode().put("type", k.methodType())));
         return a;
     }
 

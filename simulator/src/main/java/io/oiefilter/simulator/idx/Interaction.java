@@ -42,6 +42,12 @@ public final class Interaction {
     Instant emailCodeSentAt;
     /** The secret of a Google Authenticator enrollment in progress (shown as sharedSecret and QR code), until confirmed. */
     String totpSecret;
+    /** The phone in progress: its number (E.164; enrolling, the one typed), the method a code went by, that code. */
+    String phoneNumber;
+    String phoneMethod;
+    String phoneCode;
+    Instant phoneCodeExpires;
+    Instant phoneCodeSentAt;
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
@@ -80,9 +86,18 @@ public final class Interaction {
         emailCodeExpires = null;
         emailCodeSentAt = null;
         totpSecret = null;
+        clearPhone();
         unlockIdentifier = null;
         unlockTarget = null;
         unlocked = false;
+    }
+
+    void clearPhone() {
+        phoneNumber = null;
+        phoneMethod = null;
+        phoneCode = null;
+        phoneCodeExpires = null;
+        phoneCodeSentAt = null;
     }
 
     public OrgApp app() { return app; }

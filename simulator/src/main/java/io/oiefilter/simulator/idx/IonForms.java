@@ -17,11 +17,17 @@ final class IonForms {
     private final ObjectMapper json;
     private final String orgBase;
     private final Org org;
+    private PhoneForms phone;
 
     IonForms(ObjectMapper json, String orgBase, Org org) {
         this.json = json;
         this.orgBase = orgBase;
         this.org = org;
+    }
+
+    /** The phone's option fields come from its own forms (set once, by IdxResponses). */
+    void phoneOptions(PhoneForms phoneForms) {
+        this.phone = phoneForms;
     }
 
     ObjectNode passcodeField(String label, boolean secret, Problem problem) {
@@ -68,6 +74,11 @@ final class IonForms {
             values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(k)).put("mutable", false));
             values.add(json.createObjectNode().put("name", "methodType").put("required", false).put("value", k.methodType())
                     .put("mutable", false));
+            if (k == AuthenticatorKind.PHONE && name.equals("select-authenticator-enroll")) {
+                phone.enrollOption(values); // the method's choices and the number, as recorded
+            } else if (k == AuthenticatorKind.PHONE) {
+                values.remove(1); // recorded: the id alone; the method is asked next (authenticator-verification-data)
+            }
             ObjectNode option = json.createObjectNode().put("label", k.displayName());
             option.set("value", json.createObjectNode().set("form", json.createObjectNode().set("value", values)));
             option.put("relatesTo", relatesToPrefix + n + "]");

@@ -45,6 +45,8 @@ public final class Org {
     private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private volatile String activationLinkTemplate = "{org}/welcome/{token}";
     private volatile boolean selfServiceUnlock = true;
+    private volatile List<String> phoneMethods = PhoneNumbers.METHODS;
+    private volatile List<AuthenticatorKind> recoveryAuthenticators = List.of(AuthenticatorKind.EMAIL);
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
@@ -59,6 +61,7 @@ public final class Org {
         enrollmentPolicy.put(AuthenticatorKind.EMAIL, Requirement.OPTIONAL);
         enrollmentPolicy.put(AuthenticatorKind.GOOGLE_OTP, Requirement.NOT_ALLOWED);
         enrollmentPolicy.put(AuthenticatorKind.SECURITY_QUESTION, Requirement.NOT_ALLOWED);
+        enrollmentPolicy.put(AuthenticatorKind.PHONE, Requirement.NOT_ALLOWED);
         activeAuthenticators.add(AuthenticatorKind.PASSWORD);
         activeAuthenticators.add(AuthenticatorKind.EMAIL);
     }
@@ -153,6 +156,36 @@ public final class Org {
      */
     public boolean authenticatorActive(AuthenticatorKind kind) {
         return activeAuthenticators.contains(kind);
+    }
+
+    /** The phone authenticator's methods the org allows ("sms", "voice"), in Okta's order. */
+    public List<String> phoneMethods() {
+        return phoneMethods;
+    }
+
+    /**
+     * What a password reset may be started with (the password policy rule's "Users can initiate reset with"): email by
+     * default; the phone too when the org allows it. Any one of them the user has is enough.
+     */
+    public List<AuthenticatorKind> recoveryAuthenticators() {
+        return recoveryAuthenticators;
+    }
+
+    /** Sets what a password reset may be started with: email and/or phone. */
+    public void recoveryAuthenticators(List<AuthenticatorKind> kinds) {
+        if (kinds.isEmpty() || !List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE).containsAll(kinds)) {
+            throw new IllegalArgumentException("a reset is started with okta_email and/or phone_number");
+        }
+        recoveryAuthenticators = List.copyOf(kinds);
+    }
+
+    /** Sets the phone methods the org allows: a non-empty subset of sms and voice. */
+    public void phoneMethods(List<String> methods) {
+        List<String> allowed = PhoneNumbers.METHODS.stream().filter(methods::contains).toList();
+        if (allowed.isEmpty() || allowed.size() != methods.stream().distinct().count()) {
+            throw new IllegalArgumentException("phone methods are sms and/or voice");
+        }
+        phoneMethods = allowed;
     }
 
     /** Adds or removes an authenticator; removing one sets its enrollment policy to NOT_ALLOWED. */

@@ -23,10 +23,22 @@ final class OrgSeed {
                     pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
         org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
-        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION)) {
+        if (pw.path("recoveryAuthenticators").isArray()) { // ["okta_email", "phone_number"]; email alone when not said
+            List<AuthenticatorKind> recovery = new ArrayList<>();
+            pw.get("recoveryAuthenticators").forEach(k -> recovery.add(AuthenticatorKind.byKeyOrType(k.asText())));
+            org.recoveryAuthenticators(recovery);
+        }
+        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION,
+                AuthenticatorKind.PHONE)) {
             if (root.path("authenticators").has(optional.key())) {
                 org.authenticatorActive(optional, true);
             }
+        }
+        JsonNode phoneMethods = root.path("authenticators").path(AuthenticatorKind.PHONE.key()).path("methods");
+        if (phoneMethods.isArray()) { // {"phone_number": {"methods": ["sms"]}}; both when not said
+            List<String> methods = new ArrayList<>();
+            phoneMethods.forEach(m -> methods.add(m.asText()));
+            org.phoneMethods(methods);
         }
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
@@ -73,6 +85,9 @@ final class OrgSeed {
                     u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
             if (u.hasNonNull("googleOtpSecret")) {
                 org.userByLogin(u.path("login").asText()).orElseThrow().enrollTotp(u.get("googleOtpSecret").asText(), now);
+            }
+            if (u.hasNonNull("phoneNumber")) {
+                org.userByLogin(u.path("login").asText()).orElseThrow().enrollPhone(u.get("phoneNumber").asText(), now);
             }
             JsonNode sq = u.path("securityQuestion");
             if (sq.isObject()) { // {"questionKey": "disliked_food", "answer": "…"}, or "custom" with "question"

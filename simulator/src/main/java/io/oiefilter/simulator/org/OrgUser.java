@@ -35,6 +35,8 @@ public final class OrgUser {
     private SecurityQuestion securityQuestion;
     private String securityAnswerHash;
     private Instant securityQuestionEnrolledAt;
+    private String phoneNumber;
+    private Instant phoneEnrolledAt;
 
     public OrgUser(String id, String login, String email, String firstName, String lastName,
                    List<String> groups, String password, UserStatus status, boolean emailEnrolled, Instant created) {
@@ -81,7 +83,24 @@ public final class OrgUser {
             case EMAIL -> emailEnrolled;
             case GOOGLE_OTP -> totpSecret != null;
             case SECURITY_QUESTION -> securityQuestion != null;
+            case PHONE -> phoneNumber != null;
         };
+    }
+
+    /** The enrolled phone number (E.164, "+15551234567"), or null. Only shown masked outside the simulator's admin. */
+    public synchronized String phoneNumber() { return phoneNumber; }
+    /** When the phone was enrolled, or null. */
+    public synchronized Instant phoneEnrolledAt() { return phoneEnrolledAt; }
+
+    /** Enrolls a phone number; refuses one {@link PhoneNumbers#normalize} does not accept. */
+    public synchronized void enrollPhone(String number, Instant at) {
+        String normalized = PhoneNumbers.normalize(number);
+        if (normalized == null) {
+            throw new IllegalArgumentException("not a phone number");
+        }
+        phoneNumber = normalized;
+        phoneEnrolledAt = at;
+        lastUpdated = at;
     }
 
     /** The base32 secret of the user's Google Authenticator enrollment, or null when not enrolled. */
