@@ -112,6 +112,7 @@ public final class IdxEngine {
             sendEmailCode(i);
         }
         i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
+        i.webAuthnChallenge = kind == AuthenticatorKind.WEBAUTHN ? WebAuthnSteps.newChallenge() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
     }
 
@@ -131,6 +132,7 @@ public final class IdxEngine {
         i.mode = null;
         i.emailCode = null;
         i.totpSecret = null;
+        i.webAuthnChallenge = null;
     }
 
     /**

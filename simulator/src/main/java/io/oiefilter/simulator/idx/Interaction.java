@@ -42,6 +42,8 @@ public final class Interaction {
     Instant emailCodeSentAt;
     /** The secret of a Google Authenticator enrollment in progress (shown as sharedSecret and QR code), until confirmed. */
     String totpSecret;
+    /** The base64url challenge of a WebAuthn enrollment or verification in progress (activationData / challengeData). */
+    String webAuthnChallenge;
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
@@ -80,6 +82,7 @@ public final class Interaction {
         emailCodeExpires = null;
         emailCodeSentAt = null;
         totpSecret = null;
+        webAuthnChallenge = null;
         unlockIdentifier = null;
         unlockTarget = null;
         unlocked = false;

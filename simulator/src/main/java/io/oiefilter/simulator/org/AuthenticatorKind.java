@@ -6,13 +6,16 @@ package io.oiefilter.simulator.org;
  * authenticator-verification-google-authenticator.json, okta-idx-java scenario_10_3_2): key google_otp, type
  * app, one method of type otp, enrollments "uft…" (Okta's token:software:totp factor ids). The security question
  * is as recorded (okta-idx-java challenge-security-question-response.json, widget error-authenticator-enroll-security-question*.json):
- * key and type security_question, one method of that type, enrollments "qae…".
+ * key and type security_question, one method of that type, enrollments "qae…". WebAuthn is as recorded (widget
+ * authenticator-enroll-webauthn.json, authenticator-verification-webauthn.json): key webauthn, type security_key,
+ * displayName "Security Key or Biometric", one method of type webauthn, enrollments "fwf…".
  */
 public enum AuthenticatorKind {
     PASSWORD("okta_password", "password", "Password", "lae", "password"),
     EMAIL("okta_email", "email", "Email", "eae", "email"),
     GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp"),
-    SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question");
+    SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question"),
+    WEBAUTHN("webauthn", "security_key", "Security Key or Biometric", "fwf", "webauthn");
 
     private final String key;
     private final String type;

@@ -23,10 +23,16 @@ final class OrgSeed {
                     pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
         org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
-        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION)) {
+        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION, AuthenticatorKind.WEBAUTHN)) {
             if (root.path("authenticators").has(optional.key())) {
                 org.authenticatorActive(optional, true);
             }
+        }
+        JsonNode webauthn = root.path("authenticators").path(AuthenticatorKind.WEBAUTHN.key());
+        if (webauthn.isObject()) { // {"rpId": "localhost", "origins": ["http://localhost:8080"]}; both optional
+            List<String> origins = new java.util.ArrayList<>();
+            webauthn.path("origins").forEach(o -> origins.add(o.asText()));
+            org.webAuthn(new WebAuthnRelyingParty(webauthn.path("rpId").asText(WebAuthnRelyingParty.DEFAULT_RP_ID), origins));
         }
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
