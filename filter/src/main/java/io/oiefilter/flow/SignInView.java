@@ -17,6 +17,11 @@ public enum SignInView {
     OTP("otp"),
     /** A security question: to set it up (one of Okta's, or the person's own) and its answer; or to answer it. */
     QUESTION("security-question"),
+    /**
+     * A security key or biometric (WebAuthn, passkeys): the browser creates a credential (set up) or signs Okta's
+     * challenge with one (verify), and the page posts what it returned.
+     */
+    WEBAUTHN("webauthn"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

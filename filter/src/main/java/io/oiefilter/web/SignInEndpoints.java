@@ -29,6 +29,7 @@ final class SignInEndpoints {
     static final String IDENTIFY = "/identify";
     static final String ANSWER = "/answer";
     static final String ANSWER_QUESTION = "/answer-question";
+    static final String WEBAUTHN = "/webauthn";
     static final String NEW_PASSWORD = "/new-password";
     static final String SELECT = "/select";
     static final String RESEND = "/resend";
@@ -60,6 +61,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.CODE, Set.of(ANSWER, RESEND, SKIP, RESTART)),
             Map.entry(SignInView.OTP, Set.of(ANSWER, SKIP, RESTART)),
             Map.entry(SignInView.QUESTION, Set.of(ANSWER_QUESTION, SKIP, RESTART)),
+            Map.entry(SignInView.WEBAUTHN, Set.of(WEBAUTHN, SKIP, RESTART)),
             Map.entry(SignInView.SELECT, Set.of(SELECT, SKIP, RESTART)),
             Map.entry(SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART)),
             Map.entry(SignInView.ACTIVATION_EMAIL, Set.of(RESTART)),
@@ -67,7 +69,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.UNSUPPORTED, Set.of(RESTART)),
             Map.entry(SignInView.ERROR, Set.of(RESTART))));
     private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
-            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION);
+            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION, WEBAUTHN);
     private static final OieLog LOG = OieLog.of(SignInEndpoints.class);
 
     private final OieConfig config;
@@ -194,6 +196,7 @@ final class SignInEndpoints {
                     client(req));
             case ANSWER -> flow.answer(state, form.chars("passcode"));
             case ANSWER_QUESTION -> flow.answerQuestion(state, form.get("questionKey"), form.get("question"), form.chars("answer"));
+            case WEBAUTHN -> flow.webAuthn(state, form.values(FormInput.WEBAUTHN_FIELDS));
             case NEW_PASSWORD -> flow.newPassword(state, form.chars("password"), form.chars("confirmPassword"));
             case SELECT -> flow.select(state, form.get("authenticator"));
             case RESEND -> flow.resend(state);

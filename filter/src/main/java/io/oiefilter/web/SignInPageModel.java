@@ -126,6 +126,9 @@ public final class SignInPageModel {
     public String getQuestion() { return content.question(); }
     /** The security questions to choose from ({@code key()}, {@code text()}) when one is set up; else empty. */
     public List<PageContent.Question> getQuestions() { return content.questions(); }
+    /** On the WebAuthn page: the options for navigator.credentials, as JSON (a data attribute the page's script reads); else null. */
+    public String getWebAuthnOptions() { return content.webAuthnOptions(); }
+    public String getWebAuthnUrl() { return actionBase + SignInEndpoints.WEBAUTHN; }
     public String getAnswerQuestionUrl() { return actionBase + SignInEndpoints.ANSWER_QUESTION; }
     /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
     public String getQrCode() { return qrCode; }

@@ -147,7 +147,8 @@ final class IdxStates {
                 context != null ? question(context.get("enrolledQuestion")) : null,
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
-                        : List.of());
+                        : List.of(),
+                WebAuthnOptions.of(raw, value, context));
     }
 
     private static IdxQuestion question(Object q) {
