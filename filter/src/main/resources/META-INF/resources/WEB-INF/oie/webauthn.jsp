@@ -2,7 +2,8 @@
 <%-- WebAuthn: the browser creates a credential (set up) or signs Okta's challenge (verify) with the options Okta
      gave, read from a data attribute by the script below (this response's CSP nonce); the results go back in a
      CSRF-protected form. Without script or WebAuthn the page says so and offers to start over. --%>
-<div id="oie-webauthn" data-options="${fn:escapeXml(oie.webAuthnOptions)}"
+<%-- It starts by itself, unless the page already says why the last try failed: then the person chooses to try again. --%>
+<div id="oie-webauthn" data-options="${fn:escapeXml(oie.webAuthnOptions)}" data-autostart="${empty oie.messageKeys}"
      data-unsupported="<fmt:message key="oie.text.webauthnUnsupported" bundle="${oieText}"/>"
      data-cancelled="<fmt:message key="oie.text.webauthnCancelled" bundle="${oieText}"/>"
      data-failed="<fmt:message key="oie.text.webauthnFailed" bundle="${oieText}"/>"
@@ -93,7 +94,12 @@
     });
   }
   start.addEventListener('click', run);
-  run();
+  if (box.dataset.autostart === 'true') {
+    run();
+  } else {
+    start.textContent = document.getElementById('oie-webauthn-retry-label').textContent;
+    start.hidden = false;
+  }
 })();
 </script>
 <%@ include file="_bottom.jspf" %>
