@@ -28,11 +28,16 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static io.oiefilter.it.WebClient.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -138,6 +143,60 @@ class WebAuthnIT {
             chromium.screenshot("signed-in-after-try-again");
         } finally {
             app.secondFactors(Set.of());
+            sim.org().enrollmentPolicy(AuthenticatorKind.WEBAUTHN, Requirement.NOT_ALLOWED);
+            sim.org().authenticatorActive(AuthenticatorKind.WEBAUTHN, false);
+            sim.org().webAuthn(WebAuthnRelyingParty.defaults());
+        }
+    }
+
+    /**
+     * Over HTTP, as the page's script posts: the options reach the page as a data attribute (no script but the
+     * nonce'd one), an oversized attestation gets the bad-input page, and a software authenticator's attestation
+     * (for the app's origin) sets WebAuthn up.
+     */
+    @Test
+    void thePageCarriesOktasOptionsAndTheFormIsBounded() throws Exception {
+        var sim = SimulatorExtension.simulator();
+        OrgApp app = sim.org().app(SampleDeployment.CLIENT_ID).orElseThrow();
+        app.signOnMode(SignOnMode.IDENTIFIER_FIRST);
+        URI base = SampleDeployment.base(deployed);
+        sim.org().authenticatorActive(AuthenticatorKind.WEBAUTHN, true);
+        sim.org().enrollmentPolicy(AuthenticatorKind.WEBAUTHN, Requirement.OPTIONAL);
+        sim.org().webAuthn(new WebAuthnRelyingParty(base.getHost(), List.of()));
+        String login = "passkey.http@example.com";
+        OrgUser u = sim.org().createUser(login, login, "Hal", "Http", List.of(), PASSWORD, UserStatus.ACTIVE, true, Instant.now());
+        try {
+            WebClient c = new WebClient(base);
+            HttpResponse<String> signIn = c.follow(c.get("app/"));
+            HttpResponse<String> password = c.follow(c.post("oie/identify", fields(signIn.body(), "identifier", login)));
+            HttpResponse<String> select = c.follow(c.post("oie/answer", fields(password.body(), "passcode", PASSWORD)));
+            Matcher id = Pattern.compile("value=\"([^\"]+)\" id=\"oie-option-webauthn\"").matcher(select.body());
+            assertTrue(id.find(), select.body());
+            HttpResponse<String> page = c.follow(c.post("oie/select", fields(select.body(), "authenticator", id.group(1))));
+            assertTrue(page.body().contains("<title>Set up a security key or biometric</title>"), page.body());
+            String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertTrue(csp.contains("script-src 'self' 'nonce-"), csp);
+            Matcher options = Pattern.compile("data-options=\"([^\"]+)\"").matcher(page.body());
+            assertTrue(options.find(), page.body());
+            String json = options.group(1).replace("&#034;", "\"").replace("&quot;", "\"");
+            Matcher challenge = Pattern.compile("\"challenge\":\"([A-Za-z0-9_-]+)\"").matcher(json);
+            assertTrue(challenge.find(), json);
+            assertFalse(Pattern.compile("<script(?![^>]*nonce=)").matcher(page.body()).find(), "every script carries the nonce");
+
+            HttpResponse<String> tooLarge = c.post("oie/webauthn", fields(page.body(), "clientData", "e30", "attestation", "A".repeat(17_000)));
+            assertEquals(400, tooLarge.statusCode(), "a field over its bound: the bad-input page");
+
+            String origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
+            var device = new io.oiefilter.simulator.org.WebAuthnDevice(origin, base.getHost());
+            var a = device.create(challenge.group(1), true);
+            HttpResponse<String> again = c.follow(c.get("oie/sign-in"));
+            HttpResponse<String> next = c.follow(c.post("oie/webauthn", fields(again.body(), "clientData", a.clientData(), "attestation", a.attestation())));
+            if (next.body().contains("<title>Set up a security method</title>")) {
+                next = c.follow(c.post("oie/skip", fields(next.body())));
+            }
+            assertTrue(next.body().contains("Hello, Hal Http"), next.body());
+            assertEquals(device.credentialId(), u.webAuthnCredentials().get(0).credentialId());
+        } finally {
             sim.org().enrollmentPolicy(AuthenticatorKind.WEBAUTHN, Requirement.NOT_ALLOWED);
             sim.org().authenticatorActive(AuthenticatorKind.WEBAUTHN, false);
             sim.org().webAuthn(WebAuthnRelyingParty.defaults());
