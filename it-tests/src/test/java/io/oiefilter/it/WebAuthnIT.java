@@ -149,45 +149,6 @@ class WebAuthnIT {
         }
     }
 
-    /** The person declines the browser's prompt: the page says so and offers to try again, which then works. */
-    @Test
-    void aDeclinedPromptIsSaidClearlyAndTryAgainWorks() throws Exception {
-        var sim = SimulatorExtension.simulator();
-        OrgApp app = sim.org().app(SampleDeployment.CLIENT_ID).orElseThrow();
-        app.signOnMode(SignOnMode.IDENTIFIER_FIRST);
-        URI base = SampleDeployment.base(deployed);
-        sim.org().authenticatorActive(AuthenticatorKind.WEBAUTHN, true);
-        sim.org().enrollmentPolicy(AuthenticatorKind.WEBAUTHN, Requirement.OPTIONAL);
-        sim.org().webAuthn(new WebAuthnRelyingParty(base.getHost(), List.of()));
-        String login = "passkey.declined@example.com";
-        OrgUser u = sim.org().createUser(login, login, "Dee", "Clined", List.of(), PASSWORD, UserStatus.ACTIVE, true, Instant.now());
-        try (Chromium chromium = new Chromium("webauthn-declined")) {
-            WebDriver browser = chromium.driver();
-            VirtualAuthenticator declining = chromium.driver().addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                    .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(false));
-            signIn(chromium, base, login, "Set up a security method");
-            browser.findElement(By.id("oie-option-webauthn")).click();
-            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up a security key or biometric"));
-            waiting(chromium).until(ExpectedConditions.visibilityOfElementLocated(By.id("oie-webauthn-start")));
-            assertTrue(browser.findElement(By.id("oie-webauthn-status")).getText().contains("cancelled or timed out"),
-                    browser.findElement(By.id("oie-webauthn-status")).getText());
-            assertEquals("Try again", browser.findElement(By.id("oie-webauthn-start")).getText());
-            assertTrue(u.webAuthnCredentials().isEmpty(), "nothing was sent");
-            chromium.screenshot("declined");
-
-            chromium.driver().removeVirtualAuthenticator(declining);
-            authenticator(chromium);
-            browser.findElement(By.id("oie-webauthn-start")).click();
-            waiting(chromium).until(d -> d.getTitle().equals("Set up a security method") || !d.findElements(By.id("greeting")).isEmpty());
-            assertEquals(1, u.webAuthnCredentials().size(), "set up on the second try");
-        } finally {
-            sim.org().enrollmentPolicy(AuthenticatorKind.WEBAUTHN, Requirement.NOT_ALLOWED);
-            sim.org().authenticatorActive(AuthenticatorKind.WEBAUTHN, false);
-            sim.org().webAuthn(WebAuthnRelyingParty.defaults());
-        }
-    }
-
     /**
      * Over HTTP, as the page's script posts: the options reach the page as a data attribute (no script but the
      * nonce'd one), an oversized attestation gets the bad-input page, and a software authenticator's attestation
