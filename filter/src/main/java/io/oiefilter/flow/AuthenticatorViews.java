@@ -19,7 +19,8 @@ final class AuthenticatorViews {
     private static final Map<String, Views> BY_KEY = Map.of(
             "google_otp", new Views(SignInView.OTP, SignInView.OTP),
             "security_question", new Views(SignInView.QUESTION, SignInView.QUESTION),
-            "phone_number", new Views(SignInView.CODE, SignInView.CODE));
+            "phone_number", new Views(SignInView.CODE, SignInView.CODE),
+            "webauthn", new Views(SignInView.WEBAUTHN, SignInView.WEBAUTHN));
 
     private static final Map<String, Views> BY_TYPE = Map.of(
             "password", new Views(SignInView.PASSWORD, SignInView.NEW_PASSWORD),

@@ -30,13 +30,14 @@ import java.util.List;
  * @param question          the security question to answer; else null
  * @param questions         the security questions to choose from when one is set up; else empty
  * @param phone             on a phone's pages: the methods to choose from, whether the number is asked, how a code went; else null
+ * @param webAuthnOptions   on the WebAuthn page: the options for navigator.credentials, as JSON (Okta's own, bounded); else null
  */
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
                           String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
                           String authenticatorKey, String sharedSecret, String question, List<Question> questions,
-                          Phone phone)
+                          Phone phone, String webAuthnOptions)
         implements Serializable {
 
     public PageContent {
@@ -90,6 +91,6 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** A page with no sign-in behind it (an error, signed out). */
     public static PageContent none(SignInView view) {
         return new PageContent(view, SignInState.Purpose.SIGN_IN, null, false, false, false, false, List.of(), null, List.of(),
-                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of(), null);
+                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of(), null, null);
     }
 }

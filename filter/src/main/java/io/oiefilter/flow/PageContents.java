@@ -48,7 +48,7 @@ final class PageContents {
                 view == SignInView.OTP && current != null ? current.sharedSecret() : null,
                 current == null || current.question() == null ? null : current.question().text(),
                 current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList(),
-                phone(step, view));
+                phone(step, view), view == SignInView.WEBAUTHN && current != null ? current.webAuthnOptions() : null);
     }
 
     /** The phone's part: its page's choices, or the method a code went by on the code page. */

@@ -38,6 +38,7 @@ public final class SignInFlow implements AutoCloseable {
     private final PageContents contents;
     private final IdentifySteps identifySteps;
     private final AuthenticatorSteps authenticators;
+    private final WebAuthnSteps webAuthnSteps;
     private final ActivationSteps activation;
     private final PendingActivations pending;
     private final SignInLifetime lifetime;
@@ -78,6 +79,7 @@ public final class SignInFlow implements AutoCloseable {
         steps[0] = this.activation;
         this.identifySteps = new IdentifySteps(idx, navigator, this.activation);
         this.authenticators = new AuthenticatorSteps(idx, navigator, throttles, this.activation, config, clock);
+        this.webAuthnSteps = new WebAuthnSteps(idx, navigator);
         this.lifetime = new SignInLifetime(completion, config, clock);
     }
 
@@ -140,6 +142,11 @@ public final class SignInFlow implements AutoCloseable {
     /** A new password, typed twice (the second only checked here). */
     public FlowResult newPassword(SignInState state, char[] password, char[] confirmation) {
         return authenticators.newPassword(state, password, confirmation);
+    }
+
+    /** What the browser's WebAuthn returned: an attestation (set up) or an assertion (verify), base64url. */
+    public FlowResult webAuthn(SignInState state, java.util.Map<String, String> credentials) {
+        return webAuthnSteps.answer(state, credentials);
     }
 
     /** A security question answered, or set up (Okta's question by key, or {@code custom} with the person's own). */

@@ -22,6 +22,11 @@ public enum SignInView {
      * number. The code itself is asked on the CODE page.
      */
     PHONE("phone"),
+    /**
+     * A security key or biometric (WebAuthn, passkeys): the browser creates a credential (set up) or signs Okta's
+     * challenge with one (verify), and the page posts what it returned.
+     */
+    WEBAUTHN("webauthn"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

@@ -15,10 +15,12 @@ import java.io.Serializable;
  * @param question    the security question to answer (a challenge), else null
  * @param questions   the security questions to choose from (an enrollment), else empty
  * @param methods     its methods as Okta lists them ("sms", "voice"): for a phone, the one a code went by once sent
+ * @param webAuthnOptions WebAuthn's options for navigator.credentials as Okta gave them (activationData to create,
+ *                    challengeData plus the enrolled credential ids to get), as bounded JSON; else null
  */
 public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
                                String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions,
-                               java.util.List<String> methods)
+                               java.util.List<String> methods, String webAuthnOptions)
         implements Serializable {
     public IdxAuthenticator {
         questions = questions == null ? java.util.List.of() : java.util.List.copyOf(questions);
@@ -27,11 +29,11 @@ public record IdxAuthenticator(String type, String resendHref, String recoverHre
 
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
                             String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions) {
-        this(type, resendHref, recoverHref, rules, sentTo, key, sharedSecret, question, questions, java.util.List.of());
+        this(type, resendHref, recoverHref, rules, sentTo, key, sharedSecret, question, questions, java.util.List.of(), null);
     }
 
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo) {
-        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null);
+        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null, null, null);
     }
 
     @Override

@@ -19,9 +19,14 @@ final class FormInput {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_FIELDS = 64;
     /** Sizes per field: Okta's logins are at most 100 characters, its passwords far less than 256. */
-    static final Map<String, Integer> LIMITS = Map.of(
-            "identifier", 256, "password", 256, "confirmPassword", 256, "passcode", 256,
-            "authenticator", 64, "step", 64, CsrfTokens.PARAMETER, 64);
+    static final Map<String, Integer> LIMITS = Map.ofEntries(
+            Map.entry("identifier", 256), Map.entry("password", 256), Map.entry("confirmPassword", 256), Map.entry("passcode", 256),
+            Map.entry("authenticator", 64), Map.entry("step", 64), Map.entry(CsrfTokens.PARAMETER, 64),
+            // WebAuthn, base64url: an attestation with its certificates is a few KB, an assertion a few hundred bytes.
+            Map.entry("clientData", 4096), Map.entry("attestation", 16384), Map.entry("authenticatorData", 2048),
+            Map.entry("signatureData", 2048));
+    /** What a WebAuthn page posts (the browser's answer, base64url). */
+    static final java.util.List<String> WEBAUTHN_FIELDS = java.util.List.of("clientData", "attestation", "authenticatorData", "signatureData");
     /** Anything else the sign-up form asks for (profile attributes). */
     static final int MAX_OTHER_FIELD = 1024;
     /** Fields that name a person or an attribute: no control characters (they have no business there, and end up in logs). */
@@ -110,6 +115,17 @@ final class FormInput {
 
     String get(String name) {
         return values.get(name);
+    }
+
+    /** These fields' values, those present only. */
+    Map<String, String> values(java.util.List<String> names) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        names.forEach(n -> {
+            if (values.get(n) != null) {
+                out.put(n, values.get(n));
+            }
+        });
+        return out;
     }
 
     char[] chars(String name) {

@@ -30,6 +30,7 @@ final class SignInEndpoints {
     static final String ANSWER = "/answer";
     static final String ANSWER_QUESTION = "/answer-question";
     static final String SEND_PHONE_CODE = "/phone";
+    static final String WEBAUTHN = "/webauthn";
     static final String NEW_PASSWORD = "/new-password";
     static final String SELECT = "/select";
     static final String RESEND = "/resend";
@@ -62,6 +63,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.OTP, Set.of(ANSWER, SKIP, RESTART)),
             Map.entry(SignInView.QUESTION, Set.of(ANSWER_QUESTION, SKIP, RESTART)),
             Map.entry(SignInView.PHONE, Set.of(SEND_PHONE_CODE, SKIP, RESTART)),
+            Map.entry(SignInView.WEBAUTHN, Set.of(WEBAUTHN, SKIP, RESTART)),
             Map.entry(SignInView.SELECT, Set.of(SELECT, SKIP, RESTART)),
             Map.entry(SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART)),
             Map.entry(SignInView.ACTIVATION_EMAIL, Set.of(RESTART)),
@@ -69,7 +71,7 @@ final class SignInEndpoints {
             Map.entry(SignInView.UNSUPPORTED, Set.of(RESTART)),
             Map.entry(SignInView.ERROR, Set.of(RESTART))));
     private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
-            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION, SEND_PHONE_CODE);
+            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION, SEND_PHONE_CODE, WEBAUTHN);
     private static final OieLog LOG = OieLog.of(SignInEndpoints.class);
 
     private final OieConfig config;
@@ -197,6 +199,7 @@ final class SignInEndpoints {
             case ANSWER -> flow.answer(state, form.chars("passcode"));
             case ANSWER_QUESTION -> flow.answerQuestion(state, form.get("questionKey"), form.get("question"), form.chars("answer"));
             case SEND_PHONE_CODE -> flow.sendPhoneCode(state, form.get("methodType"), form.get("phoneNumber"));
+            case WEBAUTHN -> flow.webAuthn(state, form.values(FormInput.WEBAUTHN_FIELDS));
             case NEW_PASSWORD -> flow.newPassword(state, form.chars("password"), form.chars("confirmPassword"));
             case SELECT -> flow.select(state, form.get("authenticator"));
             case RESEND -> flow.resend(state);

@@ -133,6 +133,9 @@ public final class SignInPageModel {
     /** On a phone's code page: how the code went ("sms" or "voice"); else null. */
     public String getSentBy() { return content.phone() == null ? null : content.phone().sentBy(); }
     public String getSendPhoneCodeUrl() { return actionBase + SignInEndpoints.SEND_PHONE_CODE; }
+    /** On the WebAuthn page: the options for navigator.credentials, as JSON (a data attribute the page's script reads); else null. */
+    public String getWebAuthnOptions() { return content.webAuthnOptions(); }
+    public String getWebAuthnUrl() { return actionBase + SignInEndpoints.WEBAUTHN; }
     public String getAnswerQuestionUrl() { return actionBase + SignInEndpoints.ANSWER_QUESTION; }
     /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
     public String getQrCode() { return qrCode; }

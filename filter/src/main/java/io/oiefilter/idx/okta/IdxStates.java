@@ -148,7 +148,7 @@ final class IdxStates {
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
                         : List.of(),
-                MethodChoices.methods(value));
+                MethodChoices.methods(value), WebAuthnOptions.of(raw, value, context));
     }
 
     private static IdxQuestion question(Object q) {

@@ -115,6 +115,7 @@ public final class IdxEngine {
         }
         i.clearPhone(); // the phone's method (and number) come with the next request: PhoneSteps
         i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
+        i.webAuthnChallenge = kind == AuthenticatorKind.WEBAUTHN ? WebAuthnSteps.newChallenge() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
     }
 
@@ -135,6 +136,7 @@ public final class IdxEngine {
         i.emailCode = null;
         i.totpSecret = null;
         i.clearPhone();
+        i.webAuthnChallenge = null;
     }
 
     /**

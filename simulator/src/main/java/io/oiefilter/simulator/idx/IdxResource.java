@@ -221,6 +221,11 @@ public final class IdxResource extends IdxEndpoint {
                 if (refused != null) {
                     return state(i, refused);
                 }
+            } else if (i.current == AuthenticatorKind.WEBAUTHN) {
+                Problem refused = WebAuthnSteps.answer(i, req.path("credentials"), sim.org().webAuthn(), now);
+                if (refused != null) {
+                    return state(i, refused);
+                }
             } else if (i.mode == Interaction.Mode.CHALLENGE) {
                 if (!checkPassword(i, i.user, passcode)) {
                     return state(i, i.user.status() == UserStatus.LOCKED_OUT ? Problem.LOCKED : Problem.PASSWORD_INCORRECT);

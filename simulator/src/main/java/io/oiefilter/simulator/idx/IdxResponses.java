@@ -30,6 +30,7 @@ public final class IdxResponses {
     private final TotpEnrollment totp;
     private final SecurityQuestionForms questions;
     private final PhoneForms phone;
+    private final WebAuthnForms webauthn;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -41,6 +42,7 @@ public final class IdxResponses {
         this.questions = new SecurityQuestionForms(json, ion);
         this.phone = new PhoneForms(json, ion, org);
         this.ion.phoneOptions(phone);
+        this.webauthn = new WebAuthnForms(json);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -78,17 +80,21 @@ public final class IdxResponses {
                 AuthenticatorKind k = i.current;
                 // As recorded, an app authenticator's challenge relates to currentAuthenticator (the authenticator,
                 // id "aut…"), the others' to currentAuthenticatorEnrollment (the user's enrollment).
-                boolean app = k == AuthenticatorKind.GOOGLE_OTP;
+                boolean app = k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.WEBAUTHN;
                 currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
                 remediations.add(PhoneForms.awaitingData(i) ? phone.verificationData(i)
                         : ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
-                        i, k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
+                        i, k == AuthenticatorKind.WEBAUTHN ? webauthn.challengeCredentials()
+                                : k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
                                 : ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
                                 k == AuthenticatorKind.PASSWORD, app, problem)));
                 current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
                 current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
                 if (k == AuthenticatorKind.SECURITY_QUESTION) {
                     current.set("contextualData", json.createObjectNode().set("enrolledQuestion", questions.enrolledQuestion(i.user)));
+                }
+                if (k == AuthenticatorKind.WEBAUTHN) { // recorded first
+                    current = json.createObjectNode().<ObjectNode>set("contextualData", webauthn.challengeContextualData(i)).setAll(current);
                 }
             }
             case SELECT_AUTHENTICATE -> remediations.add(ion.select("select-authenticator-authenticate", "/idp/idx/challenge",
@@ -111,7 +117,8 @@ public final class IdxResponses {
                 String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
                 remediations.add(PhoneForms.awaitingData(i) ? phone.enrollmentData(i)
                         : ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
-                        k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
+                        k == AuthenticatorKind.WEBAUTHN ? webauthn.enrollCredentials()
+                                : k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
                                 : ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
                 if (offer.kind() == Offer.Kind.ENROLL) {
                     // Okta lets the user pick another authenticator to enroll instead, or skip an optional one.
@@ -125,9 +132,10 @@ public final class IdxResponses {
                 currentKey = "currentAuthenticator";
                 current = authenticator(k, null, i, false, k == AuthenticatorKind.EMAIL);
                 current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
-                if (k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.SECURITY_QUESTION) { // recorded first
-                    ObjectNode withData = json.createObjectNode();
-                    withData.set("contextualData", k == AuthenticatorKind.GOOGLE_OTP ? totp.contextualData(i) : questions.enrollContextualData());
+                if (k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.SECURITY_QUESTION || k == AuthenticatorKind.WEBAUTHN) {
+                    ObjectNode withData = json.createObjectNode(); // recorded first
+                    withData.set("contextualData", k == AuthenticatorKind.GOOGLE_OTP ? totp.contextualData(i)
+                            : k == AuthenticatorKind.WEBAUTHN ? webauthn.enrollContextualData(i, "oie-simulator") : questions.enrollContextualData());
                     withData.setAll(current);
                     current = withData;
                 }
@@ -225,7 +233,11 @@ public final class IdxResponses {
             }
         }
         for (AuthenticatorKind k : kinds) {
-            out.add(authenticator(k, i.user, i, false, false));
+            if (k == AuthenticatorKind.WEBAUTHN) {
+                webauthn.addEnrollments(authenticator(k, i.user, i, false, false), i.user, out);
+            } else {
+                out.add(authenticator(k, i.user, i, false, false));
+            }
         }
         return out;
     }

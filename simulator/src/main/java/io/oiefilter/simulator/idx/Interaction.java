@@ -48,6 +48,8 @@ public final class Interaction {
     String phoneCode;
     Instant phoneCodeExpires;
     Instant phoneCodeSentAt;
+    /** The base64url challenge of a WebAuthn enrollment or verification in progress (activationData / challengeData). */
+    String webAuthnChallenge;
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
@@ -87,6 +89,7 @@ public final class Interaction {
         emailCodeSentAt = null;
         totpSecret = null;
         clearPhone();
+        webAuthnChallenge = null;
         unlockIdentifier = null;
         unlockTarget = null;
         unlocked = false;

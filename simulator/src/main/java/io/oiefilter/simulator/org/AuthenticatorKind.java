@@ -8,14 +8,17 @@ package io.oiefilter.simulator.org;
  * is as recorded (okta-idx-java challenge-security-question-response.json, widget error-authenticator-enroll-security-question*.json):
  * key and type security_question, one method of that type, enrollments "qae…". The phone is as recorded (widget
  * authenticator-enroll-phone*.json, authenticator-verification-phone-*.json, okta-idx-java scenario_4_1_2): key phone_number,
- * type phone, methods sms and voice (as the org allows: {@link Org#phoneMethods()}), enrollments "sms…".
+ * type phone, methods sms and voice (as the org allows: {@link Org#phoneMethods()}), enrollments "sms…". WebAuthn is as recorded (widget
+ * authenticator-enroll-webauthn.json, authenticator-verification-webauthn.json): key webauthn, type security_key,
+ * displayName "Security Key or Biometric", one method of type webauthn, enrollments "fwf…".
  */
 public enum AuthenticatorKind {
     PASSWORD("okta_password", "password", "Password", "lae", "password"),
     EMAIL("okta_email", "email", "Email", "eae", "email"),
     GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp"),
     SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question"),
-    PHONE("phone_number", "phone", "Phone", "sms", "sms");
+    PHONE("phone_number", "phone", "Phone", "sms", "sms"),
+    WEBAUTHN("webauthn", "security_key", "Security Key or Biometric", "fwf", "webauthn");
 
     private final String key;
     private final String type;

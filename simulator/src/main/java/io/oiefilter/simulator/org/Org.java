@@ -47,6 +47,7 @@ public final class Org {
     private volatile boolean selfServiceUnlock = true;
     private volatile List<String> phoneMethods = PhoneNumbers.METHODS;
     private volatile List<AuthenticatorKind> recoveryAuthenticators = List.of(AuthenticatorKind.EMAIL);
+    private volatile WebAuthnRelyingParty webAuthn = WebAuthnRelyingParty.defaults();
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
@@ -62,9 +63,14 @@ public final class Org {
         enrollmentPolicy.put(AuthenticatorKind.GOOGLE_OTP, Requirement.NOT_ALLOWED);
         enrollmentPolicy.put(AuthenticatorKind.SECURITY_QUESTION, Requirement.NOT_ALLOWED);
         enrollmentPolicy.put(AuthenticatorKind.PHONE, Requirement.NOT_ALLOWED);
+        enrollmentPolicy.put(AuthenticatorKind.WEBAUTHN, Requirement.NOT_ALLOWED);
         activeAuthenticators.add(AuthenticatorKind.PASSWORD);
         activeAuthenticators.add(AuthenticatorKind.EMAIL);
     }
+
+    /** WebAuthn's relying party: its id and the origins allowed to use it. */
+    public WebAuthnRelyingParty webAuthn() { return webAuthn; }
+    public void webAuthn(WebAuthnRelyingParty rp) { this.webAuthn = java.util.Objects.requireNonNull(rp); }
 
     public static Org fromSeed(InputStream json) {
         try {

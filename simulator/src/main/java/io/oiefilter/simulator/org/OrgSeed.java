@@ -29,7 +29,7 @@ final class OrgSeed {
             org.recoveryAuthenticators(recovery);
         }
         for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION,
-                AuthenticatorKind.PHONE)) {
+                AuthenticatorKind.PHONE, AuthenticatorKind.WEBAUTHN)) {
             if (root.path("authenticators").has(optional.key())) {
                 org.authenticatorActive(optional, true);
             }
@@ -39,6 +39,12 @@ final class OrgSeed {
             List<String> methods = new ArrayList<>();
             phoneMethods.forEach(m -> methods.add(m.asText()));
             org.phoneMethods(methods);
+        }
+        JsonNode webauthn = root.path("authenticators").path(AuthenticatorKind.WEBAUTHN.key());
+        if (webauthn.isObject()) { // {"rpId": "localhost", "origins": ["http://localhost:8080"]}; both optional
+            List<String> origins = new ArrayList<>();
+            webauthn.path("origins").forEach(o -> origins.add(o.asText()));
+            org.webAuthn(new WebAuthnRelyingParty(webauthn.path("rpId").asText(WebAuthnRelyingParty.DEFAULT_RP_ID), origins));
         }
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));

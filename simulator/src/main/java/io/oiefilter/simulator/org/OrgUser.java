@@ -37,6 +37,7 @@ public final class OrgUser {
     private Instant securityQuestionEnrolledAt;
     private String phoneNumber;
     private Instant phoneEnrolledAt;
+    private final List<WebAuthnCredential> webAuthnCredentials = new java.util.ArrayList<>();
 
     public OrgUser(String id, String login, String email, String firstName, String lastName,
                    List<String> groups, String password, UserStatus status, boolean emailEnrolled, Instant created) {
@@ -84,6 +85,7 @@ public final class OrgUser {
             case GOOGLE_OTP -> totpSecret != null;
             case SECURITY_QUESTION -> securityQuestion != null;
             case PHONE -> phoneNumber != null;
+            case WEBAUTHN -> !webAuthnCredentials.isEmpty();
         };
     }
 
@@ -241,5 +243,25 @@ public final class OrgUser {
 
     public synchronized boolean holdsActivationToken(String token, Instant now) {
         return activationToken != null && activationToken.equals(token) && now.isBefore(activationTokenExpires);
+    }
+
+    /** The user's WebAuthn credentials (one enrollment "fwf…" of the authenticator, one entry per credential). */
+    public synchronized List<WebAuthnCredential> webAuthnCredentials() { return List.copyOf(webAuthnCredentials); }
+
+    /** Adds (or replaces, by credential id) a verified credential. */
+    public synchronized void enrollWebAuthn(WebAuthnCredential credential) {
+        webAuthnCredentials.removeIf(c -> c.credentialId().equals(credential.credentialId()));
+        webAuthnCredentials.add(credential);
+        lastUpdated = credential.enrolledAt();
+    }
+
+    /** The credential with that base64url id, if the user has it. */
+    public synchronized java.util.Optional<WebAuthnCredential> webAuthnCredential(String credentialId) {
+        return webAuthnCredentials.stream().filter(c -> c.credentialId().equals(credentialId)).findFirst();
+    }
+
+    /** Records the sign count a verified assertion reported. */
+    public synchronized void webAuthnUsed(String credentialId, long signCount) {
+        webAuthnCredentials.replaceAll(c -> c.credentialId().equals(credentialId) ? c.withSignCount(signCount) : c);
     }
 }
