@@ -160,6 +160,15 @@ final class StepNavigator {
                 return call(state, "oie.error.stepRefused", t -> idx.select(t, options.get(0).authenticatorId()));
             }
         }
+        Optional<IdxRemediation> emailData = view == SignInView.UNSUPPORTED && "email".equals(current.step().currentType())
+                ? PhoneSteps.dataStep(current.step()).filter(d -> !d.options().isEmpty()) : Optional.empty();
+        if (emailData.isPresent()) {
+            // Okta asks how to send the email's code (an org that does not send it by itself), and email has one
+            // way: send it, as the person would have to anyway.
+            Map<String, Object> authenticator = Map.of("id", emailData.get().options().get(0).authenticatorId(), "methodType", "email");
+            String name = emailData.get().name();
+            return call(state, "oie.error.stepRefused", t -> idx.proceed(t, name, Map.of("authenticator", authenticator)));
+        }
         boolean wasCode = before.begun() && viewFor(before.transaction().step()) == SignInView.CODE;
         if (view == SignInView.CODE && !wasCode) {
             state = state.withCodeSentAt(clock.instant()); // entering a code page means Okta just sent one

@@ -23,15 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * by the port to our step, and by the flow to the page a person sees. No container, no network.
  */
 class RecordedStepsTest {
-    private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
-    private static final ObjectMapper SDK_JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final Path FIXTURES = RecordedSteps.FIXTURES;
 
-    private static IdxStep step(String fixture) throws IOException {
-        Path file = FIXTURES.resolve(fixture);
-        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath()
-                + " (the recorded responses belong in ../shared/idx-fixtures beside the clone, or pass -Doie.fixtures.dir=...)");
-        byte[] raw = Files.readAllBytes(file);
-        return IdxStates.toStep(SDK_JSON.readValue(raw, IDXResponse.class), raw);
+    static IdxStep step(String fixture) throws IOException {
+        return RecordedSteps.read(fixture);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -110,7 +105,7 @@ class RecordedStepsTest {
     }
 
     /** The page content read from a recorded step: the flow's words, no IDX type (what an app's own JSP reads). */
-    private static io.oiefilter.flow.PageContent content(String fixture) throws IOException {
+    static io.oiefilter.flow.PageContent content(String fixture) throws IOException {
         java.util.Map<String, String> settings = java.util.Map.of(
                 io.oiefilter.config.OieConfig.ISSUER, "https://example.okta.com/oauth2/default",
                 io.oiefilter.config.OieConfig.CLIENT_ID, "0oa123",
