@@ -111,6 +111,9 @@ public final class IdxEngine {
         if (kind == AuthenticatorKind.EMAIL) {
             sendEmailCode(i);
         }
+        if (kind == AuthenticatorKind.OKTA_VERIFY) {
+            OktaVerifySteps.begin(i, mode, org.oktaVerifyNumberChallenge());
+        }
         i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
     }
@@ -131,6 +134,9 @@ public final class IdxEngine {
         i.mode = null;
         i.emailCode = null;
         i.totpSecret = null;
+        i.ovMethod = null;
+        i.ovChannel = null;
+        i.ovLinkSentTo = null;
     }
 
     /**

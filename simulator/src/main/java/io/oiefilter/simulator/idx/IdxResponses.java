@@ -29,6 +29,7 @@ public final class IdxResponses {
     private final UnlockResponses unlock;
     private final TotpEnrollment totp;
     private final SecurityQuestionForms questions;
+    private final OktaVerifyForms verify;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -38,6 +39,7 @@ public final class IdxResponses {
         this.unlock = new UnlockResponses(json, ion, org);
         this.totp = new TotpEnrollment(json, orgBase);
         this.questions = new SecurityQuestionForms(json, ion);
+        this.verify = new OktaVerifyForms(json, ion, org, orgBase);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -75,13 +77,16 @@ public final class IdxResponses {
                 AuthenticatorKind k = i.current;
                 // As recorded, an app authenticator's challenge relates to currentAuthenticator (the authenticator,
                 // id "aut…"), the others' to currentAuthenticatorEnrollment (the user's enrollment).
-                boolean app = k == AuthenticatorKind.GOOGLE_OTP;
+                boolean app = k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.OKTA_VERIFY;
                 currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
-                remediations.add(ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
+                if (k == AuthenticatorKind.OKTA_VERIFY) { // see OktaVerifyForms
+                    remediations.addAll(verify.challengeRemediations(i, problem));
+                } else remediations.add(ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
                         i, k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
                                 : ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
                                 k == AuthenticatorKind.PASSWORD, app, problem)));
                 current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
+                current = k == AuthenticatorKind.OKTA_VERIFY ? verify.challengeAuthenticator(i, current) : current;
                 if (k == AuthenticatorKind.SECURITY_QUESTION) {
                     current.set("contextualData", json.createObjectNode().set("enrolledQuestion", questions.enrolledQuestion(i.user)));
                 }
@@ -104,7 +109,9 @@ public final class IdxResponses {
                     default -> "enroll-authenticator";
                 };
                 String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
-                remediations.add(ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
+                if (k == AuthenticatorKind.OKTA_VERIFY) {
+                    remediations.addAll(verify.enrollRemediations(i));
+                } else remediations.add(ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
                         k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
                                 : ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
                 if (offer.kind() == Offer.Kind.ENROLL) {
@@ -124,6 +131,7 @@ public final class IdxResponses {
                     withData.setAll(current);
                     current = withData;
                 }
+                current = k == AuthenticatorKind.OKTA_VERIFY ? verify.enrollAuthenticator(i, current) : current;
                 if (password) {
                     current.set("settings", ion.passwordSettings(org.passwordPolicy()));
                 }
@@ -276,7 +284,8 @@ public final class IdxResponses {
         }
         String id = enrollmentOf != null ? k.enrollmentPrefix() + enrollmentOf.id().substring(3) : org.authenticatorId(k);
         a.put("type", k.type()).put("key", k.key()).put("id", id).put("displayName", k.displayName());
-        a.set("methods", json.createArrayNode().add(json.createObjectNode().put("type", k.methodType())));
+        ArrayNode methods = a.putArray("methods");
+        k.methods().forEach(m -> methods.add(json.createObjectNode().put("type", m)));
         return a;
     }
 

@@ -42,6 +42,10 @@ public final class Interaction {
     Instant emailCodeSentAt;
     /** The secret of a Google Authenticator enrollment in progress (shown as sharedSecret and QR code), until confirmed. */
     String totpSecret;
+    /** Okta Verify in progress: the method chosen (push or totp), the enrollment channel, and where a link went. */
+    String ovMethod;
+    String ovChannel;
+    String ovLinkSentTo;
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
@@ -80,6 +84,9 @@ public final class Interaction {
         emailCodeExpires = null;
         emailCodeSentAt = null;
         totpSecret = null;
+        ovMethod = null;
+        ovChannel = null;
+        ovLinkSentTo = null;
         unlockIdentifier = null;
         unlockTarget = null;
         unlocked = false;

@@ -66,8 +66,8 @@ final class IonForms {
             AuthenticatorKind k = options.get(n);
             ArrayNode values = json.createArrayNode();
             values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(k)).put("mutable", false));
-            values.add(json.createObjectNode().put("name", "methodType").put("required", false).put("value", k.methodType())
-                    .put("mutable", false));
+            values.add(k.methods().size() > 1 ? methodOptions(k) : json.createObjectNode().put("name", "methodType").put("required", false)
+                    .put("value", k.methodType()).put("mutable", false));
             ObjectNode option = json.createObjectNode().put("label", k.displayName());
             option.set("value", json.createObjectNode().set("form", json.createObjectNode().set("value", values)));
             option.put("relatesTo", relatesToPrefix + n + "]");
@@ -78,6 +78,16 @@ final class IonForms {
         ObjectNode[] fields = java.util.Arrays.copyOf(leading, leading.length + 1);
         fields[leading.length] = authenticator;
         return form(name, path, null, i, fields);
+    }
+
+    /** An authenticator with several methods lets the person choose one, as recorded for Okta Verify (autoChallenge-off). */
+    private ObjectNode methodOptions(AuthenticatorKind k) {
+        ObjectNode field = json.createObjectNode().put("name", "methodType").put("type", "string").put("required", false);
+        ArrayNode options = field.putArray("options");
+        for (String m : k.methods()) {
+            options.add(json.createObjectNode().put("label", m.equals("push") ? "Get a push notification" : "Enter a code").put("value", m));
+        }
+        return field;
     }
 
     ObjectNode form(String name, String path, String relatesTo, Interaction i, ObjectNode... fields) {

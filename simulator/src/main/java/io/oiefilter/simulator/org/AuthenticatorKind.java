@@ -6,13 +6,16 @@ package io.oiefilter.simulator.org;
  * authenticator-verification-google-authenticator.json, okta-idx-java scenario_10_3_2): key google_otp, type
  * app, one method of type otp, enrollments "uft…" (Okta's token:software:totp factor ids). The security question
  * is as recorded (okta-idx-java challenge-security-question-response.json, widget error-authenticator-enroll-security-question*.json):
- * key and type security_question, one method of that type, enrollments "qae…".
+ * key and type security_question, one method of that type, enrollments "qae…". Okta Verify is as recorded (widget mocks
+ * authenticator-enroll-ov-*.json, authenticator-verification-okta-verify-*.json): key okta_verify, type app, methods push
+ * and totp (signed_nonce, Okta FastPass, is recorded too but not simulated), enrollments "pfd…" (Okta's device factors).
  */
 public enum AuthenticatorKind {
     PASSWORD("okta_password", "password", "Password", "lae", "password"),
     EMAIL("okta_email", "email", "Email", "eae", "email"),
     GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp"),
-    SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question");
+    SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question"),
+    OKTA_VERIFY("okta_verify", "app", "Okta Verify", "pfd", "push");
 
     private final String key;
     private final String type;
@@ -34,6 +37,11 @@ public enum AuthenticatorKind {
     public String enrollmentPrefix() { return enrollmentPrefix; }
     /** The type of its one method (methods[0].type, and an option's methodType): "otp" for Google Authenticator. */
     public String methodType() { return methodType; }
+
+    /** All its methods, in the order Okta lists them: Okta Verify's push and totp, the others their one method. */
+    public java.util.List<String> methods() {
+        return this == OKTA_VERIFY ? java.util.List.of("push", "totp") : java.util.List.of(methodType);
+    }
 
     public static AuthenticatorKind byKeyOrType(String s) {
         for (AuthenticatorKind k : values()) {

@@ -45,6 +45,7 @@ public final class Org {
     private volatile PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private volatile String activationLinkTemplate = "{org}/welcome/{token}";
     private volatile boolean selfServiceUnlock = true;
+    private volatile boolean oktaVerifyNumberChallenge;
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
@@ -59,6 +60,7 @@ public final class Org {
         enrollmentPolicy.put(AuthenticatorKind.EMAIL, Requirement.OPTIONAL);
         enrollmentPolicy.put(AuthenticatorKind.GOOGLE_OTP, Requirement.NOT_ALLOWED);
         enrollmentPolicy.put(AuthenticatorKind.SECURITY_QUESTION, Requirement.NOT_ALLOWED);
+        enrollmentPolicy.put(AuthenticatorKind.OKTA_VERIFY, Requirement.NOT_ALLOWED);
         activeAuthenticators.add(AuthenticatorKind.PASSWORD);
         activeAuthenticators.add(AuthenticatorKind.EMAIL);
     }
@@ -164,6 +166,10 @@ public final class Org {
             enrollmentPolicy.put(kind, Requirement.NOT_ALLOWED);
         }
     }
+
+    /** Okta Verify pushes come with a number to choose on the phone (the org's number challenge setting). */
+    public boolean oktaVerifyNumberChallenge() { return oktaVerifyNumberChallenge; }
+    public void oktaVerifyNumberChallenge(boolean on) { oktaVerifyNumberChallenge = on; }
 
     public PasswordPolicy passwordPolicy() {
         return passwordPolicy;

@@ -23,11 +23,13 @@ final class OrgSeed {
                     pw.path("maxAttempts").asInt(d.maxAttempts()), pw.path("excludeCommonPasswords").asBoolean(d.excludeCommonPasswords())));
         }
         org.selfServiceUnlock(pw.path("selfServiceUnlock").asBoolean(true));
-        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION)) {
+        for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION,
+                AuthenticatorKind.OKTA_VERIFY)) {
             if (root.path("authenticators").has(optional.key())) {
                 org.authenticatorActive(optional, true);
             }
         }
+        org.oktaVerifyNumberChallenge(root.path("authenticators").path("okta_verify").path("numberChallenge").asBoolean(false));
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
         root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
@@ -73,6 +75,9 @@ final class OrgSeed {
                     u.path("emailEnrolled").asBoolean(status == UserStatus.ACTIVE), now);
             if (u.hasNonNull("googleOtpSecret")) {
                 org.userByLogin(u.path("login").asText()).orElseThrow().enrollTotp(u.get("googleOtpSecret").asText(), now);
+            }
+            if (u.hasNonNull("oktaVerifySecret")) {
+                org.userByLogin(u.path("login").asText()).orElseThrow().oktaVerify().enroll(u.get("oktaVerifySecret").asText(), now);
             }
             JsonNode sq = u.path("securityQuestion");
             if (sq.isObject()) { // {"questionKey": "disliked_food", "answer": "…"}, or "custom" with "question"

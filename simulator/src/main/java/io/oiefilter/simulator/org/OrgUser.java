@@ -35,6 +35,7 @@ public final class OrgUser {
     private SecurityQuestion securityQuestion;
     private String securityAnswerHash;
     private Instant securityQuestionEnrolledAt;
+    private final OktaVerifyDevice oktaVerify = new OktaVerifyDevice();
 
     public OrgUser(String id, String login, String email, String firstName, String lastName,
                    List<String> groups, String password, UserStatus status, boolean emailEnrolled, Instant created) {
@@ -64,6 +65,9 @@ public final class OrgUser {
     public List<String> groups() { return groups; }
     public Instant created() { return created; }
 
+    /** The user's Okta Verify (enrolled or not), with its own lock. */
+    public OktaVerifyDevice oktaVerify() { return oktaVerify; }
+
     public synchronized UserStatus status() { return status; }
     public synchronized boolean hasPassword() { return password != null; }
     public synchronized boolean emailEnrolled() { return emailEnrolled; }
@@ -81,6 +85,7 @@ public final class OrgUser {
             case EMAIL -> emailEnrolled;
             case GOOGLE_OTP -> totpSecret != null;
             case SECURITY_QUESTION -> securityQuestion != null;
+            case OKTA_VERIFY -> oktaVerify.enrolled();
         };
     }
 
