@@ -257,6 +257,9 @@ public final class IdxResource extends IdxEndpoint {
     @Path("challenge/resend")
     public Response resend(String body) {
         return step(body, null, (req, i) -> {
+            if (i.current == AuthenticatorKind.OKTA_VERIFY) {
+                return OktaVerifySteps.resend(i, sim.outbox(), sim.baseUri(), sim.clock().instant()) ? state(i, null) : notOffered(i);
+            }
             if (i.current != AuthenticatorKind.EMAIL) {
                 return notOffered(i);
             }

@@ -146,7 +146,8 @@ public final class IdxResponses {
             root.set("remediation", ion.wrap("array", ion.array(remediations)));
         }
         if (problem != null && !problem.fieldLevel()) {
-            root.set("messages", ion.messages(problem.message(), problem.i18nKey()));
+            root.set("messages", problem == OktaVerifySteps.PUSH_REJECTED ? ion.fieldMessages(problem) // recorded with params []
+                    : ion.messages(problem.message(), problem.i18nKey()));
         }
         if (current != null) {
             root.set(currentKey, ion.wrap("object", current));

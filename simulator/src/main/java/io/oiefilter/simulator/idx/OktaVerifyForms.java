@@ -53,6 +53,11 @@ final class OktaVerifyForms {
         }
         ObjectNode out = json.createObjectNode();
         out.set("contextualData", data);
+        if (i.ovLinkSentTo != null) { // recorded (authenticator-enroll-ov-email.json): resend the link
+            boolean email = "email".equals(i.ovChannel);
+            out.set("resend", ion.form("resend", "/idp/idx/challenge/resend", null, i, json.createObjectNode().put("name", email ? "email" : "phone")
+                    .put("required", true).put("value", i.ovLinkSentTo).put("visible", false).put("mutable", false)));
+        }
         out.setAll(authenticator);
         return out;
     }
@@ -64,7 +69,7 @@ final class OktaVerifyForms {
             ObjectNode totp = json.createObjectNode().put("name", "totp").put("label", "Enter code from Okta Verify app")
                     .put("visible", true).put("required", true);
             if (problem != null && problem.fieldLevel() && "totp".equals(problem.field())) {
-                totp.set("messages", ion.messages(problem.message(), problem.i18nKey()));
+                totp.set("messages", ion.fieldMessages(problem));
             }
             ObjectNode credentials = json.createObjectNode().put("name", "credentials").put("type", "object");
             credentials.set("form", json.createObjectNode().set("value", json.createArrayNode().add(totp)));

@@ -76,6 +76,16 @@ final class OktaVerifySteps {
         return null;
     }
 
+    /** Resends the link to where it went (challenge/resend, offered once it was sent): false when nothing was sent yet. */
+    static boolean resend(Interaction i, Outbox outbox, String orgBase, Instant now) {
+        if (i.ovLinkSentTo == null) {
+            return false;
+        }
+        String to = i.ovLinkSentTo;
+        JsonNode again = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("email".equals(i.ovChannel) ? "email" : "phoneNumber", to);
+        return send(i, again, outbox, orgBase, now) == null;
+    }
+
     /** The enrollment link the QR code, the email and the SMS carry: Okta Verify opens it and enrolls. */
     static String link(String orgBase, String token) {
         return "oktaverify://enroll?s=" + URLEncoder.encode(orgBase, StandardCharsets.UTF_8) + "&t=" + token;
