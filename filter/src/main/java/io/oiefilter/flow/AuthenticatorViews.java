@@ -18,7 +18,8 @@ final class AuthenticatorViews {
 
     private static final Map<String, Views> BY_KEY = Map.of(
             "google_otp", new Views(SignInView.OTP, SignInView.OTP),
-            "security_question", new Views(SignInView.QUESTION, SignInView.QUESTION));
+            "security_question", new Views(SignInView.QUESTION, SignInView.QUESTION),
+            "okta_verify", new Views(SignInView.OKTA_VERIFY, SignInView.OKTA_VERIFY));
 
     private static final Map<String, Views> BY_TYPE = Map.of(
             "password", new Views(SignInView.PASSWORD, SignInView.NEW_PASSWORD),

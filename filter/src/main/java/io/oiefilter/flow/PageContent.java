@@ -29,12 +29,14 @@ import java.util.List;
  * @param sharedSecret      an authenticator app's secret while it is set up (QR code, manual entry); else null
  * @param question          the security question to answer; else null
  * @param questions         the security questions to choose from when one is set up; else empty
+ * @param oktaVerify        on the Okta Verify page: its QR code, push, number or code; else null
  */
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
                           String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
-                          String authenticatorKey, String sharedSecret, String question, List<Question> questions)
+                          String authenticatorKey, String sharedSecret, String question, List<Question> questions,
+                          OktaVerifyPage oktaVerify)
         implements Serializable {
 
     public PageContent {
@@ -75,6 +77,6 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** A page with no sign-in behind it (an error, signed out). */
     public static PageContent none(SignInView view) {
         return new PageContent(view, SignInState.Purpose.SIGN_IN, null, false, false, false, false, List.of(), null, List.of(),
-                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of());
+                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of(), null);
     }
 }

@@ -46,7 +46,8 @@ final class PageContents {
                 resendWaitSeconds, current == null ? null : current.key(),
                 view == SignInView.OTP && current != null ? current.sharedSecret() : null,
                 current == null || current.question() == null ? null : current.question().text(),
-                current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList());
+                current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList(),
+                view == SignInView.OKTA_VERIFY ? OktaVerifyPage.of(step) : null);
     }
 
     private static PageContent.NewPassword newPassword(String remediation) {

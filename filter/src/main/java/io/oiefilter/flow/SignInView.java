@@ -17,6 +17,11 @@ public enum SignInView {
     OTP("otp"),
     /** A security question: to set it up (one of Okta's, or the person's own) and its answer; or to answer it. */
     QUESTION("security-question"),
+    /**
+     * Okta Verify: to set it up, its QR code (or the link by email or SMS) while waiting for the phone; to verify, the push
+     * (with the number to choose) while waiting for it, or the code from the app.
+     */
+    OKTA_VERIFY("okta-verify"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

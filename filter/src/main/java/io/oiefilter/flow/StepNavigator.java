@@ -159,6 +159,9 @@ final class StepNavigator {
                 return call(state, "oie.error.stepRefused", t -> idx.select(t, options.get(0).authenticatorId()));
             }
         }
+        if (view == SignInView.OKTA_VERIFY) {
+            state = state.withCodeSentAt(clock.instant()); // when Okta last answered: polls wait its refresh from here
+        }
         boolean wasCode = before.begun() && viewFor(before.transaction().step()) == SignInView.CODE;
         if (view == SignInView.CODE && !wasCode) {
             state = state.withCodeSentAt(clock.instant()); // entering a code page means Okta just sent one
@@ -228,6 +231,8 @@ final class StepNavigator {
             case "identify", "identify-recovery" -> SignInView.IDENTIFY;
             case "enroll-profile" -> SignInView.SIGN_UP;
             case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
+            case "enroll-poll", "enrollment-channel-data", "challenge-poll", "resend" -> "okta_verify".equals(key)
+                    ? SignInView.OKTA_VERIFY : SignInView.UNSUPPORTED;
             case "challenge-authenticator" -> views.map(AuthenticatorViews.Views::challenge).orElse(SignInView.UNSUPPORTED);
             case "enroll-authenticator" -> views.map(AuthenticatorViews.Views::enroll).orElse(SignInView.UNSUPPORTED);
             case "reset-authenticator", "reenroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD

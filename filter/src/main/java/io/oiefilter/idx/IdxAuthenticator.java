@@ -14,16 +14,17 @@ import java.io.Serializable;
  * @param sharedSecret an authenticator app's secret while it is being enrolled (for the QR code and manual entry), else null
  * @param question    the security question to answer (a challenge), else null
  * @param questions   the security questions to choose from (an enrollment), else empty
+ * @param verify      what an Okta Verify step adds (push, number, enrollment link...), else null
  */
 public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
-                               String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions)
+                               String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions, IdxVerify verify)
         implements Serializable {
     public IdxAuthenticator {
         questions = questions == null ? java.util.List.of() : java.util.List.copyOf(questions);
     }
 
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo) {
-        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null);
+        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null, null);
     }
 
     @Override

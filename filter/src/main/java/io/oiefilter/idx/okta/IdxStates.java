@@ -147,7 +147,7 @@ final class IdxStates {
                 context != null ? question(context.get("enrolledQuestion")) : null,
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
-                        : List.of());
+                        : List.of(), "okta_verify".equals(value == null ? null : value.get("key")) ? OktaVerifyStates.read(raw, value) : null);
     }
 
     private static IdxQuestion question(Object q) {
