@@ -85,7 +85,7 @@ final class AuthenticatorSteps {
         if (!offered) {
             return navigator.page(state, List.of("oie.error.chooseAuthenticator"));
         }
-        return navigator.call(state, "oie.error.stepRefused", tx -> idx.select(tx, authenticatorId));
+        return navigator.call(state, "oie.error.stepRefused", tx -> OktaVerifySteps.choose(idx, tx, authenticatorId));
     }
 
     /** A new code, no sooner than the cooldown after the last one, once per cooldown however many ask at once. */
