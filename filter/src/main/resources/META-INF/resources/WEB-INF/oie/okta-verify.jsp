@@ -59,8 +59,8 @@ setTimeout(function () { document.getElementById('oie-verify-poll').submit(); },
 <form method="post" action="${fn:escapeXml(oie.verifyMethodUrl)}" id="oie-verify-methods">
   <%@ include file="_hidden.jspf" %>
   <c:if test="${oie.verifyStage != 'CODE'}">
-  <button type="submit" class="link" name="method" value="push" id="oie-verify-resend"><fmt:message key="oie.button.verifyResend" bundle="${oieText}"/></button>
-  <button type="submit" class="link" name="method" value="totp" id="oie-verify-use-code"><fmt:message key="oie.button.verifyUseCode" bundle="${oieText}"/></button>
+  <p><button type="submit" class="link" name="method" value="push" id="oie-verify-resend"><fmt:message key="oie.button.verifyResend" bundle="${oieText}"/></button></p>
+  <p><button type="submit" class="link" name="method" value="totp" id="oie-verify-use-code"><fmt:message key="oie.button.verifyUseCode" bundle="${oieText}"/></button></p>
   </c:if>
   <c:if test="${oie.verifyStage == 'CODE'}">
   <button type="submit" class="link" name="method" value="push" id="oie-verify-use-push"><fmt:message key="oie.button.verifyUsePush" bundle="${oieText}"/></button>
