@@ -107,6 +107,23 @@ final class OktaVerifyStates {
         return s != null && s.matches("\\d{1,3}") ? Integer.valueOf(s) : null;
     }
 
+    /** The image, when its header says it is a PNG of at most 2000x2000 pixels (checked before any pixel is read). */
+    private static BufferedImage boundedPng(byte[] png) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
+            if (in == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.getWidth(0) > 2000 || reader.getHeight(0) > 2000 ? null : reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /** The text of Okta's QR code image (a data URI of a PNG), or null when it cannot be read. */
     static String link(String dataUri) {
         String prefix = "data:image/png;base64,";
@@ -114,8 +131,8 @@ final class OktaVerifyStates {
             return null;
         }
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(prefix.length()))));
-            if (image == null || image.getWidth() > 2000 || image.getHeight() > 2000) {
+            BufferedImage image = boundedPng(Base64.getDecoder().decode(dataUri.substring(prefix.length())));
+            if (image == null) {
                 return null;
             }
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

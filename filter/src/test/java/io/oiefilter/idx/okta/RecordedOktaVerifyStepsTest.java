@@ -84,6 +84,19 @@ class RecordedOktaVerifyStepsTest {
     }
 
     @Test
+    void anImageThatIsNoQrCodeOrTooLargeGivesNoLink() throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3000, 2, java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", png);
+        assertNull(OktaVerifyStates.link("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray())),
+                "wider than any QR code Okta draws: not read");
+        png.reset();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", png);
+        assertNull(OktaVerifyStates.link("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray())));
+        assertNull(OktaVerifyStates.link("data:image/png;base64,bm90IGEgcG5n"));
+        assertNull(OktaVerifyStates.link("https://example.com/qr.png"), "only an embedded image is read");
+    }
+
+    @Test
     void whereTheLinkWentAndWhatIsAskedFor() throws IOException {
         assertEquals("joy@okta.com", content("authenticator-enroll-ov-email.json").oktaVerify().linkSentTo());
         assertEquals("+18008885555", content("authenticator-enroll-ov-sms.json").oktaVerify().linkSentTo());
