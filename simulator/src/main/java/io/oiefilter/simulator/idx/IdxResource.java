@@ -157,8 +157,8 @@ public final class IdxResource extends IdxEndpoint {
     @Path("challenge")
     public Response challenge(String body) {
         return step(body, null, (req, i) -> unlock.choosing(i) ? state(i, unlock.choose(req, i))
-                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE && !verifyingOktaVerify(i) ? notOffered(i) : chosen(req, i)
-                .filter(k -> !verifyingOktaVerify(i) || k == AuthenticatorKind.OKTA_VERIFY) // resend, or the other method
+                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE && !OktaVerifySteps.verifying(i) ? notOffered(i) : chosen(req, i)
+                .filter(k -> !OktaVerifySteps.verifying(i) || k == AuthenticatorKind.OKTA_VERIFY) // resend, or the other method
                 .map(k -> {
                     i.ovMethod = req.path("authenticator").path("methodType").asText(null); // Okta Verify's push or totp
                     i.offer = sim.engine().start(i, k, Interaction.Mode.CHALLENGE);
@@ -271,7 +271,7 @@ public final class IdxResource extends IdxEndpoint {
     @POST
     @Path("challenge/poll")
     public Response poll(String body) {
-        return step(body, null, (req, i) -> i.current == AuthenticatorKind.OKTA_VERIFY ? pollOktaVerify(i)
+        return step(body, null, (req, i) -> i.current == AuthenticatorKind.OKTA_VERIFY ? state(i, OktaVerifySteps.poll(i, sim.engine()))
                 : i.current != AuthenticatorKind.EMAIL ? notOffered(i) : state(i, null));
     }
 
@@ -283,18 +283,7 @@ public final class IdxResource extends IdxEndpoint {
                 ? notOffered(i) : state(i, OktaVerifySteps.send(i, req, sim.outbox(), sim.baseUri(), sim.clock().instant())));
     }
 
-    private Response pollOktaVerify(Interaction i) {
-        OktaVerifySteps.Poll found = OktaVerifySteps.poll(i);
-        if (found == OktaVerifySteps.Poll.DONE) {
-            sim.engine().complete(i);
-            sim.engine().advance(i);
-        }
-        return state(i, found == OktaVerifySteps.Poll.REJECTED ? OktaVerifySteps.PUSH_REJECTED : null);
-    }
 
-    private static boolean verifyingOktaVerify(Interaction i) {
-        return i.offer.kind() == Offer.Kind.CHALLENGE && i.current == AuthenticatorKind.OKTA_VERIFY;
-    }
 
     @POST
     @Path("skip")

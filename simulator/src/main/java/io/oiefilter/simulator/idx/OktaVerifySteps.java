@@ -26,8 +26,6 @@ final class OktaVerifySteps {
     /** Not recorded: a channel Okta does not offer gets Okta's generic validation error at the top. */
     static final Problem CHANNEL_INVALID = new Problem(400, "Api validation failed: channel", "E0000001", false);
 
-    /** What a poll found. */
-    enum Poll { WAITING, DONE, REJECTED }
 
     private OktaVerifySteps() {
     }
@@ -91,21 +89,27 @@ final class OktaVerifySteps {
         return "oktaverify://enroll?s=" + URLEncoder.encode(orgBase, StandardCharsets.UTF_8) + "&t=" + token;
     }
 
-    /** An enroll-poll or challenge-poll: whether the phone has enrolled, approved or rejected. */
-    static Poll poll(Interaction i) {
+    /**
+     * An enroll-poll or challenge-poll: once the phone has enrolled or approved, Okta Verify is done and the transaction
+     * moves on; a rejection is Okta's message; else the same state.
+     */
+    static Problem poll(Interaction i, IdxEngine engine) {
         OktaVerifyDevice device = i.user.oktaVerify();
-        if (i.mode == Interaction.Mode.ENROLL) {
-            return device.enrolled() ? Poll.DONE : Poll.WAITING;
-        }
-        if (!"push".equals(i.ovMethod)) {
-            return Poll.WAITING;
-        }
-        OktaVerifyDevice.PushState s = device.pushState();
-        if (s == OktaVerifyDevice.PushState.APPROVED) {
+        boolean push = i.mode == Interaction.Mode.CHALLENGE && "push".equals(i.ovMethod);
+        boolean done = i.mode == Interaction.Mode.ENROLL ? device.enrolled()
+                : push && device.pushState() == OktaVerifyDevice.PushState.APPROVED;
+        if (done) {
             device.clearPush();
-            return Poll.DONE;
+            engine.complete(i);
+            engine.advance(i);
+            return null;
         }
-        return s == OktaVerifyDevice.PushState.REJECTED ? Poll.REJECTED : Poll.WAITING;
+        return rejected(i) ? PUSH_REJECTED : null;
+    }
+
+    /** Okta Verify is being verified: choosing it again sends another push, or asks for the code instead. */
+    static boolean verifying(Interaction i) {
+        return i.offer.kind() == Offer.Kind.CHALLENGE && i.current == io.oiefilter.simulator.org.AuthenticatorKind.OKTA_VERIFY;
     }
 
     /** A code from the app (challenge-authenticator, credentials.totp): null when accepted. */
