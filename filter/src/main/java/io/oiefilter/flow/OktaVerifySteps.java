@@ -29,10 +29,11 @@ final class OktaVerifySteps {
     }
 
     /**
-     * Chooses an authenticator in a select step. Okta Verify is chosen with a method, as Okta's form asks: the push (the
-     * page then offers the code instead) or, setting it up, the QR code; Okta FastPass (signed_nonce) is not offered.
+     * Chooses an authenticator in a select step. Okta Verify is chosen with a method, as Okta's form asks: {@code method}
+     * ("push" or "totp", the push when null) or, setting it up, the QR code; Okta FastPass (signed_nonce) is not offered.
      */
-    static IdxStep choose(IdxPort idx, io.oiefilter.idx.IdxTransaction tx, String authenticatorId) throws io.oiefilter.idx.IdxException {
+    static IdxStep choose(IdxPort idx, io.oiefilter.idx.IdxTransaction tx, String authenticatorId, String method)
+            throws io.oiefilter.idx.IdxException {
         java.util.Optional<io.oiefilter.idx.IdxRemediation> select = StepNavigator.selectRemediation(tx.step());
         boolean verify = select.isPresent() && select.get().options().stream()
                 .anyMatch(o -> o.authenticatorId().equals(authenticatorId) && "okta_verify".equals(o.key()));
@@ -41,7 +42,7 @@ final class OktaVerifySteps {
         }
         boolean enrolling = select.get().name().equals("select-authenticator-enroll");
         return idx.proceed(tx, select.get().name(), Map.of("authenticator", enrolling ? Map.of("id", authenticatorId, "channel", "qrcode")
-                : Map.of("id", authenticatorId, "methodType", "push")));
+                : Map.of("id", authenticatorId, "methodType", "totp".equals(method) ? "totp" : "push")));
     }
 
     /** enroll-poll or challenge-poll, if Okta's interval has passed; else the same page. */

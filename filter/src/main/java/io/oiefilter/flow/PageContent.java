@@ -56,12 +56,23 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
 
     /**
      * An authenticator to choose: the id to post back; its type ("password", "email"...) and key
-     * ("google_otp"...) for its label ({@link #labelKey()}).
+     * ("google_otp"...) for its label ({@link #labelKey()}); for one of an authenticator's methods (Okta Verify's push
+     * or code), that method, else null.
      */
-    public record Choice(String authenticatorId, String type, String key) implements Serializable {
-        /** The part of the message key naming it: the authenticator's key where it has a page of its own, else its type. */
+    public record Choice(String authenticatorId, String type, String key, String method) implements Serializable {
+        public Choice(String authenticatorId, String type, String key) {
+            this(authenticatorId, type, key, null);
+        }
+
+        /** The part of the message key naming it: the authenticator's key where it has a page of its own, else its type; then the method. */
         public String labelKey() {
-            return key != null && AuthenticatorViews.knownKey(key) ? key : type;
+            String name = key != null && AuthenticatorViews.knownKey(key) ? key : type;
+            return method == null ? name : name + "." + method;
+        }
+
+        /** What to post as {@code authenticator}: the id, or {@code id:method} for one of its methods. */
+        public String value() {
+            return method == null ? authenticatorId : authenticatorId + ":" + method;
         }
     }
 

@@ -33,7 +33,7 @@ final class PageContents {
                 first.equals("enroll-authenticator") || first.equals("select-authenticator-enroll"),
                 step.remediation("skip").isPresent(),
                 choosing.map(StepNavigator::supportedOptions).orElse(List.of()).stream()
-                        .map(o -> new PageContent.Choice(o.authenticatorId(), o.type(), o.key())).toList(),
+                        .flatMap(o -> choices(o, choosing.get().name().equals("select-authenticator-authenticate"))).toList(),
                 current == null ? null : rules(current.rules()),
                 step.remediation("enroll-profile").map(SignUpSteps::profileFields).orElse(List.of()).stream()
                         .map(f -> new PageContent.Field(f.name(), f.label(), f.required())).toList(),
@@ -48,6 +48,14 @@ final class PageContents {
                 current == null || current.question() == null ? null : current.question().text(),
                 current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList(),
                 view == SignInView.OKTA_VERIFY ? OktaVerifyPage.of(step) : null);
+    }
+
+    /** An option; verifying, Okta Verify once per method these pages handle (push, code) that Okta lets the person choose. */
+    private static java.util.stream.Stream<PageContent.Choice> choices(io.oiefilter.idx.IdxOption o, boolean verifying) {
+        List<String> methods = verifying && "okta_verify".equals(o.key())
+                ? o.methods().stream().filter(AuthenticatorViews.OKTA_VERIFY_METHODS::contains).toList() : List.of();
+        return methods.isEmpty() ? java.util.stream.Stream.of(new PageContent.Choice(o.authenticatorId(), o.type(), o.key()))
+                : methods.stream().map(m -> new PageContent.Choice(o.authenticatorId(), m, o.key(), m));
     }
 
     private static PageContent.NewPassword newPassword(String remediation) {

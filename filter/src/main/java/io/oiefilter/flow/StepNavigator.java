@@ -156,7 +156,7 @@ final class StepNavigator {
                     || current.step().remediation("skip").isEmpty());
             if (onlyChoice) {
                 // One possible authenticator: choose it, as a person would have to anyway.
-                return call(state, "oie.error.stepRefused", t -> OktaVerifySteps.choose(idx, t, options.get(0).authenticatorId()));
+                return call(state, "oie.error.stepRefused", t -> OktaVerifySteps.choose(idx, t, options.get(0).authenticatorId(), null));
             }
         }
         if (view == SignInView.OKTA_VERIFY) {

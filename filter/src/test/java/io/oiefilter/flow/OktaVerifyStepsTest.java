@@ -195,6 +195,26 @@ class OktaVerifyStepsTest {
     }
 
     @Test
+    void oktaVerifyByFastPassAloneIsNotOffered() {
+        assertTrue(!AuthenticatorViews.supports(new io.oiefilter.idx.IdxOption("aut1", null, "", "okta_verify", List.of("signed_nonce"))));
+        assertTrue(AuthenticatorViews.supports(new io.oiefilter.idx.IdxOption("aut1", null, "", "okta_verify", List.of("signed_nonce", "push"))));
+    }
+
+    @Test
+    void theCodeChosenOnTheSelectPage() {
+        OrgUser u = enrolled("ov.select@example.com");
+        sim.org().app(SimulatorFixture.CLIENT_ID).orElseThrow().secondFactors(Set.of(AuthenticatorKind.OKTA_VERIFY, AuthenticatorKind.EMAIL));
+        FlowResult.Page select = afterPassword(u.login(), SignInView.SELECT);
+        List<PageContent.Choice> choices = flow.pageOf(select.state(), select.view()).choices();
+        assertEquals(List.of("email", "okta_verify.push", "okta_verify.totp"), choices.stream().map(PageContent.Choice::labelKey).toList());
+        assertEquals(List.of("oie.error.chooseAuthenticator"), page(flow.select(select.state(), choices.get(1).authenticatorId() + ":signed_nonce"),
+                SignInView.SELECT).messageKeys(), "only what Okta offers");
+        FlowResult.Page code = page(flow.select(select.state(), choices.get(2).value()), SignInView.OKTA_VERIFY);
+        assertEquals(OktaVerifyPage.Stage.CODE, verify(code).stage());
+        assertInstanceOf(FlowResult.SignedIn.class, flow.answer(code.state(), Totp.code(u.oktaVerify().secret(), sim.clock().instant()).toCharArray()));
+    }
+
+    @Test
     void theCodeInsteadOfThePush() {
         OrgUser u = enrolled("ov.code@example.com");
         FlowResult.Page push = afterPassword(u.login(), SignInView.OKTA_VERIFY);

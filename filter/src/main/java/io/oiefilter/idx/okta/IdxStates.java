@@ -187,16 +187,20 @@ final class IdxStates {
                 }
                 String id = null;
                 String type = null;
+                List<String> methods = new ArrayList<>();
                 for (FormValue v : of.getForm().getValue()) {
                     if ("id".equals(v.getName()) && v.getValue() != null) {
                         id = String.valueOf(v.getValue());
                     } else if ("methodType".equals(v.getName()) && v.getValue() != null) {
                         type = String.valueOf(v.getValue());
+                    } else if ("methodType".equals(v.getName()) && v.options() != null) { // a choice (Okta Verify's)
+                        Arrays.stream(v.options()).map(m -> String.valueOf(m.getValue())).filter(m -> m.length() <= MAX_KEY).limit(10)
+                                .forEach(methods::add);
                     }
                 }
                 if (id != null) {
                     String key = index < keysInOrder.size() && keysInOrder.get(index) != null ? keysInOrder.get(index) : keys.get(id);
-                    out.add(new IdxOption(id, type, o.getLabel(), key));
+                    out.add(new IdxOption(id, type, o.getLabel(), key, methods));
                 }
             }
         }

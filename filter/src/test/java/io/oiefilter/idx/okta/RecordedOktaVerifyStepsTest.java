@@ -113,9 +113,14 @@ class RecordedOktaVerifyStepsTest {
     }
 
     @Test
-    void selectPagesOfferOktaVerifyOnce() throws IOException {
+    void selectPagesOfferOktaVerifysPushAndCodeNeverFastPass() throws IOException {
         PageContent select = content("authenticator-verification-select-authenticator-ov-m2.json");
         assertEquals(SignInView.SELECT, select.view());
-        assertEquals(1, select.choices().stream().filter(c -> "okta_verify".equals(c.labelKey())).count(), select.choices().toString());
+        assertEquals(List.of("okta_verify.push", "okta_verify.totp", "password"), select.choices().stream().map(PageContent.Choice::labelKey)
+                .toList(), "Okta offers signed_nonce, push and totp: FastPass is left out");
+        assertEquals(List.of("auteq0lLiL9o1cYoN0g4:push", "auteq0lLiL9o1cYoN0g4:totp", "autepwdJFCg0J7vK60g4"),
+                select.choices().stream().map(PageContent.Choice::value).toList());
+        assertEquals(List.of("okta_verify.totp", "okta_verify.push"), content("error-okta-verify-totp.json").choices().stream()
+                .map(PageContent.Choice::labelKey).toList(), "in Okta's order");
     }
 }
