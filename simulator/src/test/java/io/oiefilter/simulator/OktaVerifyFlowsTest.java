@@ -87,6 +87,7 @@ class OktaVerifyFlowsTest extends SimulatorTestBase {
         OrgUser u = newUser();
         JsonNode select = afterPassword(u);
         assertTrue(select.toString().contains("\"okta_verify\""), select.toString());
+        assertTrue(select.toString().contains("\"name\":\"channel\""), "enrolling, the option offers channels, as recorded: " + select);
         Answer enroll = choose("credential/enroll", select, "");
         assertEquals(200, enroll.status(), enroll.body().toString());
         assertEquals(List.of("enroll-poll", "select-enrollment-channel", "select-authenticator-enroll", "skip"), remediationNames(enroll.body()));

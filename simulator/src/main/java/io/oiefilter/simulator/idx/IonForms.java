@@ -66,7 +66,7 @@ final class IonForms {
             AuthenticatorKind k = options.get(n);
             ArrayNode values = json.createArrayNode();
             values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(k)).put("mutable", false));
-            values.add(k.methods().size() > 1 ? methodOptions(k) : json.createObjectNode().put("name", "methodType").put("required", false)
+            values.add(k.methods().size() > 1 ? (name.equals("select-authenticator-enroll") ? channelOptions() : methodOptions(k)) : json.createObjectNode().put("name", "methodType").put("required", false)
                     .put("value", k.methodType()).put("mutable", false));
             ObjectNode option = json.createObjectNode().put("label", k.displayName());
             option.set("value", json.createObjectNode().set("form", json.createObjectNode().set("value", values)));
@@ -86,6 +86,16 @@ final class IonForms {
         ArrayNode options = field.putArray("options");
         for (String m : k.methods()) {
             options.add(json.createObjectNode().put("label", m.equals("push") ? "Get a push notification" : "Enter a code").put("value", m));
+        }
+        return field;
+    }
+
+    /** Okta Verify to enroll: the channel to choose instead of a method, as recorded (authenticator-enroll-ov-*.json). */
+    private ObjectNode channelOptions() {
+        ObjectNode field = json.createObjectNode().put("name", "channel").put("type", "string").put("required", false);
+        ArrayNode options = field.putArray("options");
+        for (String[] c : new String[][] {{"QRCODE", "qrcode"}, {"EMAIL", "email"}, {"SMS", "sms"}}) {
+            options.add(json.createObjectNode().put("label", c[0]).put("value", c[1]));
         }
         return field;
     }
