@@ -79,13 +79,18 @@ final class AuthenticatorSteps {
         return navigator.call(state, "oie.error.passwordRejected", tx -> idx.answer(tx, password));
     }
 
-    FlowResult select(SignInState state, String authenticatorId) {
-        boolean offered = StepNavigator.selectRemediation(navigator.stepOf(state))
-                .map(r -> r.options().stream().anyMatch(o -> o.authenticatorId().equals(authenticatorId))).orElse(false);
+    /** {@code choice}: an option's id, or {@code id:method} for one of its methods (see {@link PageContent.Choice#value()}). */
+    FlowResult select(SignInState state, String choice) {
+        int colon = choice == null ? -1 : choice.indexOf(':');
+        String authenticatorId = colon < 0 ? choice : choice.substring(0, colon);
+        String method = colon < 0 ? null : choice.substring(colon + 1);
+        boolean offered = StepNavigator.selectRemediation(navigator.stepOf(state)).map(r -> r.options().stream()
+                .anyMatch(o -> o.authenticatorId().equals(authenticatorId) && (method == null || o.methods().contains(method))))
+                .orElse(false);
         if (!offered) {
             return navigator.page(state, List.of("oie.error.chooseAuthenticator"));
         }
-        return navigator.call(state, "oie.error.stepRefused", tx -> idx.select(tx, authenticatorId));
+        return navigator.call(state, "oie.error.stepRefused", tx -> OktaVerifySteps.choose(idx, tx, authenticatorId, method));
     }
 
     /** A new code, no sooner than the cooldown after the last one, once per cooldown however many ask at once. */

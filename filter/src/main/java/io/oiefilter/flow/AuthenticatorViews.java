@@ -20,11 +20,15 @@ final class AuthenticatorViews {
             "google_otp", new Views(SignInView.OTP, SignInView.OTP),
             "security_question", new Views(SignInView.QUESTION, SignInView.QUESTION),
             "phone_number", new Views(SignInView.CODE, SignInView.CODE),
-            "webauthn", new Views(SignInView.WEBAUTHN, SignInView.WEBAUTHN));
+            "webauthn", new Views(SignInView.WEBAUTHN, SignInView.WEBAUTHN),
+            "okta_verify", new Views(SignInView.OKTA_VERIFY, SignInView.OKTA_VERIFY));
 
     private static final Map<String, Views> BY_TYPE = Map.of(
             "password", new Views(SignInView.PASSWORD, SignInView.NEW_PASSWORD),
             "email", new Views(SignInView.CODE, SignInView.CODE));
+
+    /** Okta Verify's methods these pages handle, in the order they are offered. */
+    static final java.util.List<String> OKTA_VERIFY_METHODS = java.util.List.of("push", "totp");
 
     private AuthenticatorViews() {
     }
@@ -46,6 +50,10 @@ final class AuthenticatorViews {
     /** Whether a choice in a select step leads to an authenticator this filter has pages for. */
     static boolean supports(IdxOption option) {
         // A phone option's type is a method (sms, voice), not an authenticator type; an app is known by its key.
+        if ("okta_verify".equals(option.key()) && !option.methods().isEmpty()
+                && option.methods().stream().noneMatch(OKTA_VERIFY_METHODS::contains)) {
+            return false; // Okta Verify by FastPass (signed_nonce) alone: not on these pages
+        }
         return (option.key() != null && BY_KEY.containsKey(option.key()))
                 || (option.type() != null && BY_TYPE.containsKey(option.type()));
     }

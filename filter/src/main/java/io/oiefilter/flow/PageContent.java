@@ -31,13 +31,14 @@ import java.util.List;
  * @param questions         the security questions to choose from when one is set up; else empty
  * @param phone             on a phone's pages: the methods to choose from, whether the number is asked, how a code went; else null
  * @param webAuthnOptions   on the WebAuthn page: the options for navigator.credentials, as JSON (Okta's own, bounded); else null
+ * @param oktaVerify        on the Okta Verify page: its QR code, push, number or code; else null
  */
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
                           String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
                           String authenticatorKey, String sharedSecret, String question, List<Question> questions,
-                          Phone phone, String webAuthnOptions)
+                          Phone phone, String webAuthnOptions, OktaVerifyPage oktaVerify)
         implements Serializable {
 
     public PageContent {
@@ -70,12 +71,23 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
 
     /**
      * An authenticator to choose: the id to post back; its type ("password", "email"...) and key
-     * ("google_otp"...) for its label ({@link #labelKey()}).
+     * ("google_otp"...) for its label ({@link #labelKey()}); for one of an authenticator's methods (Okta Verify's push
+     * or code), that method, else null.
      */
-    public record Choice(String authenticatorId, String type, String key) implements Serializable {
-        /** The part of the message key naming it: the authenticator's key where it has a page of its own, else its type. */
+    public record Choice(String authenticatorId, String type, String key, String method) implements Serializable {
+        public Choice(String authenticatorId, String type, String key) {
+            this(authenticatorId, type, key, null);
+        }
+
+        /** The part of the message key naming it: the authenticator's key where it has a page of its own, else its type; then the method. */
         public String labelKey() {
-            return key != null && AuthenticatorViews.knownKey(key) ? key : type;
+            String name = key != null && AuthenticatorViews.knownKey(key) ? key : type;
+            return method == null ? name : name + "." + method;
+        }
+
+        /** What to post as {@code authenticator}: the id, or {@code id:method} for one of its methods. */
+        public String value() {
+            return method == null ? authenticatorId : authenticatorId + ":" + method;
         }
     }
 
@@ -91,6 +103,6 @@ public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassw
     /** A page with no sign-in behind it (an error, signed out). */
     public static PageContent none(SignInView view) {
         return new PageContent(view, SignInState.Purpose.SIGN_IN, null, false, false, false, false, List.of(), null, List.of(),
-                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of(), null, null);
+                false, false, false, null, List.of(), List.of(), 0, null, null, null, List.of(), null, null, null);
     }
 }

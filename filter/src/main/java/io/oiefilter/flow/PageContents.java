@@ -34,7 +34,7 @@ final class PageContents {
                         || first.equals(PhoneSteps.ENROLLMENT_DATA),
                 step.remediation("skip").isPresent(),
                 choosing.map(StepNavigator::supportedOptions).orElse(List.of()).stream()
-                        .map(o -> new PageContent.Choice(o.authenticatorId(), o.type(), o.key())).toList(),
+                        .flatMap(o -> choices(o, choosing.get().name().equals("select-authenticator-authenticate"))).toList(),
                 current == null ? null : rules(current.rules()),
                 step.remediation("enroll-profile").map(SignUpSteps::profileFields).orElse(List.of()).stream()
                         .map(f -> new PageContent.Field(f.name(), f.label(), f.required())).toList(),
@@ -48,7 +48,8 @@ final class PageContents {
                 view == SignInView.OTP && current != null ? current.sharedSecret() : null,
                 current == null || current.question() == null ? null : current.question().text(),
                 current == null ? List.of() : current.questions().stream().map(q -> new PageContent.Question(q.key(), q.text())).toList(),
-                phone(step, view), view == SignInView.WEBAUTHN && current != null ? current.webAuthnOptions() : null);
+                phone(step, view), view == SignInView.WEBAUTHN && current != null ? current.webAuthnOptions() : null,
+                view == SignInView.OKTA_VERIFY ? OktaVerifyPage.of(step) : null);
     }
 
     /** The phone's part: its page's choices, or the method a code went by on the code page. */
@@ -65,6 +66,14 @@ final class PageContents {
         String sentBy = current.methods().size() == 1 && List.of("sms", "voice").contains(current.methods().get(0))
                 ? current.methods().get(0) : null;
         return view == SignInView.CODE ? new PageContent.Phone(List.of(), false, sentBy) : null;
+    }
+
+    /** An option; verifying, Okta Verify once per method these pages handle (push, code) that Okta lets the person choose. */
+    private static java.util.stream.Stream<PageContent.Choice> choices(io.oiefilter.idx.IdxOption o, boolean verifying) {
+        List<String> methods = verifying && "okta_verify".equals(o.key())
+                ? o.methods().stream().filter(AuthenticatorViews.OKTA_VERIFY_METHODS::contains).toList() : List.of();
+        return methods.isEmpty() ? java.util.stream.Stream.of(new PageContent.Choice(o.authenticatorId(), o.type(), o.key()))
+                : methods.stream().map(m -> new PageContent.Choice(o.authenticatorId(), m, o.key(), m));
     }
 
     private static PageContent.NewPassword newPassword(String remediation) {

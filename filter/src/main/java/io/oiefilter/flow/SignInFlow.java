@@ -39,6 +39,7 @@ public final class SignInFlow implements AutoCloseable {
     private final IdentifySteps identifySteps;
     private final AuthenticatorSteps authenticators;
     private final WebAuthnSteps webAuthnSteps;
+    private final OktaVerifySteps oktaVerify;
     private final ActivationSteps activation;
     private final PendingActivations pending;
     private final SignInLifetime lifetime;
@@ -81,6 +82,7 @@ public final class SignInFlow implements AutoCloseable {
         this.authenticators = new AuthenticatorSteps(idx, navigator, throttles, this.activation, config, clock);
         this.webAuthnSteps = new WebAuthnSteps(idx, navigator);
         this.lifetime = new SignInLifetime(completion, config, clock);
+        this.oktaVerify = new OktaVerifySteps(idx, navigator, clock);
     }
 
     @Override
@@ -136,7 +138,7 @@ public final class SignInFlow implements AutoCloseable {
 
     /** A password or code for the current authenticator. */
     public FlowResult answer(SignInState state, char[] passcode) {
-        return authenticators.answer(state, passcode);
+        return viewOf(state) == SignInView.OKTA_VERIFY ? oktaVerify.code(state, passcode) : authenticators.answer(state, passcode);
     }
 
     /** A new password, typed twice (the second only checked here). */
@@ -166,6 +168,21 @@ public final class SignInFlow implements AutoCloseable {
     /** A new code, no sooner than the cooldown after the last one, once per cooldown however many ask at once. */
     public FlowResult resend(SignInState state) {
         return authenticators.resend(state);
+    }
+
+    /** Okta Verify: has the phone enrolled or answered the push? Asks Okta no sooner than its refresh interval allows. */
+    public FlowResult pollOktaVerify(SignInState state) {
+        return oktaVerify.poll(state);
+    }
+
+    /** Okta Verify set up by "qrcode", or a link by "email" or "sms" (sent to {@code to} when given). */
+    public FlowResult oktaVerifyChannel(SignInState state, String channel, String to) {
+        return to == null ? oktaVerify.channel(state, channel) : oktaVerify.sendLink(state, to);
+    }
+
+    /** Okta Verify again by "push" (another push) or "totp" (the code instead). */
+    public FlowResult oktaVerifyMethod(SignInState state, String method) {
+        return oktaVerify.method(state, method);
     }
 
     public FlowResult skip(SignInState state) {

@@ -17,7 +17,8 @@ import java.util.Base64;
  * @param flowId       a random id of this sign-in: the key of its counters in the attempt store, which
  *                     are atomic where the session is not
  * @param stepNumber   counts the pages this sign-in went through; forms carry it back
- * @param codeSentAt   when the last code was sent (for the resend countdown shown)
+ * @param codeSentAt   when the last code was sent (for the resend countdown shown); on the Okta Verify page, when Okta last
+ *                     answered (a poll waits Okta's refresh from then)
  * @param activation   whether this is an activation, and how far it is known to be one
  * @param deadline     when an activation page stops taking codes; the same for every kind of account
  * @param proof        how the email address is proven when Okta's IDX does not send the code itself

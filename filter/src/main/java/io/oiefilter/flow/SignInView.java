@@ -27,6 +27,11 @@ public enum SignInView {
      * challenge with one (verify), and the page posts what it returned.
      */
     WEBAUTHN("webauthn"),
+    /**
+     * Okta Verify: to set it up, its QR code (or the link by email or SMS) while waiting for the phone; to verify, the push
+     * (with the number to choose) while waiting for it, or the code from the app.
+     */
+    OKTA_VERIFY("okta-verify"),
     /** select-authenticator-authenticate or select-authenticator-enroll, with skip when Okta offers it. */
     SELECT("select"),
     /**

@@ -157,7 +157,7 @@ final class StepNavigator {
                     || current.step().remediation("skip").isEmpty());
             if (onlyChoice) {
                 // One possible authenticator: choose it, as a person would have to anyway.
-                return call(state, "oie.error.stepRefused", t -> idx.select(t, options.get(0).authenticatorId()));
+                return call(state, "oie.error.stepRefused", t -> OktaVerifySteps.choose(idx, t, options.get(0).authenticatorId(), null));
             }
         }
         Optional<IdxRemediation> emailData = view == SignInView.UNSUPPORTED && "email".equals(current.step().currentType())
@@ -168,6 +168,9 @@ final class StepNavigator {
             Map<String, Object> authenticator = Map.of("id", emailData.get().options().get(0).authenticatorId(), "methodType", "email");
             String name = emailData.get().name();
             return call(state, "oie.error.stepRefused", t -> idx.proceed(t, name, Map.of("authenticator", authenticator)));
+        }
+        if (view == SignInView.OKTA_VERIFY) {
+            state = state.withCodeSentAt(clock.instant()); // when Okta last answered: polls wait its refresh from here
         }
         boolean wasCode = before.begun() && viewFor(before.transaction().step()) == SignInView.CODE;
         if (view == SignInView.CODE && !wasCode) {
@@ -239,6 +242,8 @@ final class StepNavigator {
             case "enroll-profile" -> SignInView.SIGN_UP;
             case "select-authenticator-unlock-account" -> SignInView.UNLOCK;
             case PhoneSteps.ENROLLMENT_DATA, PhoneSteps.VERIFICATION_DATA -> "phone".equals(type) ? SignInView.PHONE : SignInView.UNSUPPORTED;
+            case "enroll-poll", "enrollment-channel-data", "challenge-poll", "resend" -> "okta_verify".equals(key)
+                    ? SignInView.OKTA_VERIFY : SignInView.UNSUPPORTED;
             case "challenge-authenticator" -> views.map(AuthenticatorViews.Views::challenge).orElse(SignInView.UNSUPPORTED);
             case "enroll-authenticator" -> views.map(AuthenticatorViews.Views::enroll).orElse(SignInView.UNSUPPORTED);
             case "reset-authenticator", "reenroll-authenticator" -> "password".equals(type) ? SignInView.NEW_PASSWORD

@@ -17,10 +17,11 @@ import java.io.Serializable;
  * @param methods     its methods as Okta lists them ("sms", "voice"): for a phone, the one a code went by once sent
  * @param webAuthnOptions WebAuthn's options for navigator.credentials as Okta gave them (activationData to create,
  *                    challengeData plus the enrolled credential ids to get), as bounded JSON; else null
+ * @param verify      what an Okta Verify step adds (push, number, enrollment link...), else null
  */
 public record IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
                                String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions,
-                               java.util.List<String> methods, String webAuthnOptions)
+                               java.util.List<String> methods, String webAuthnOptions, IdxVerify verify)
         implements Serializable {
     public IdxAuthenticator {
         questions = questions == null ? java.util.List.of() : java.util.List.copyOf(questions);
@@ -29,11 +30,11 @@ public record IdxAuthenticator(String type, String resendHref, String recoverHre
 
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo, String key,
                             String sharedSecret, IdxQuestion question, java.util.List<IdxQuestion> questions) {
-        this(type, resendHref, recoverHref, rules, sentTo, key, sharedSecret, question, questions, java.util.List.of(), null);
+        this(type, resendHref, recoverHref, rules, sentTo, key, sharedSecret, question, questions, java.util.List.of(), null, null);
     }
 
     public IdxAuthenticator(String type, String resendHref, String recoverHref, PasswordRules rules, String sentTo) {
-        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null, null, null);
+        this(type, resendHref, recoverHref, rules, sentTo, null, null, null, null, null, null, null);
     }
 
     @Override

@@ -29,6 +29,15 @@ final class QrCodes {
         }
     }
 
+    /** The QR code of a link (Okta Verify's enrollment); empty when too long for a QR code. */
+    static java.util.Optional<String> image(String link) {
+        try {
+            return java.util.Optional.of(svgDataUri(link));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** An {@code otpauth://totp/...} URI: RFC 6238's defaults (SHA1, 6 digits, 30 s), as Okta's own QR codes carry. */
     static String totpUri(String base32Secret, String account, String issuer) {
         String label = enc(issuer) + ":" + enc(account == null || account.isBlank() ? "account" : account);

@@ -45,6 +45,9 @@ final class SignInEndpoints {
     static final String ACTIVATE = "/activate";
     static final String SIGN_UP = "/sign-up";
     static final String REGISTER = "/register";
+    static final String VERIFY_POLL = "/verify-poll";
+    static final String VERIFY_CHANNEL = "/verify-channel";
+    static final String VERIFY_METHOD = "/verify-method";
     static final String STATE_ATTRIBUTE = SignInState.class.getName();
     static final String STEP_PARAMETER = "step";
 
@@ -65,13 +68,15 @@ final class SignInEndpoints {
             Map.entry(SignInView.PHONE, Set.of(SEND_PHONE_CODE, SKIP, RESTART)),
             Map.entry(SignInView.WEBAUTHN, Set.of(WEBAUTHN, SKIP, RESTART)),
             Map.entry(SignInView.SELECT, Set.of(SELECT, SKIP, RESTART)),
+            Map.entry(SignInView.OKTA_VERIFY, Set.of(ANSWER, VERIFY_POLL, VERIFY_CHANNEL, VERIFY_METHOD, SKIP, RESTART)),
             Map.entry(SignInView.ACTIVATION_CODE, Set.of(ANSWER, RESEND, RESTART)),
             Map.entry(SignInView.ACTIVATION_EMAIL, Set.of(RESTART)),
             Map.entry(SignInView.NEW_PASSWORD, Set.of(NEW_PASSWORD, SKIP, RESTART)),
             Map.entry(SignInView.UNSUPPORTED, Set.of(RESTART)),
             Map.entry(SignInView.ERROR, Set.of(RESTART))));
     private static final Set<String> STEPS = Set.of(IDENTIFY, ANSWER, NEW_PASSWORD, SELECT, RESEND, SKIP, FORGOT_PASSWORD, RESTART,
-            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION, SEND_PHONE_CODE, WEBAUTHN);
+            SIGN_UP, REGISTER, HAVE_ACCOUNT, UNLOCK, UNLOCK_ACCOUNT, ANSWER_QUESTION, SEND_PHONE_CODE, WEBAUTHN, VERIFY_POLL,
+            VERIFY_CHANNEL, VERIFY_METHOD);
     private static final OieLog LOG = OieLog.of(SignInEndpoints.class);
 
     private final OieConfig config;
@@ -208,6 +213,9 @@ final class SignInEndpoints {
             case SIGN_UP -> flow.signUp(state);
             case REGISTER -> flow.register(state, profileParameters(form, state), client(req));
             case HAVE_ACCOUNT -> flow.identifyInstead(state);
+            case VERIFY_POLL -> flow.pollOktaVerify(state);
+            case VERIFY_CHANNEL -> flow.oktaVerifyChannel(state, form.get("channel"), form.get("to"));
+            case VERIFY_METHOD -> flow.oktaVerifyMethod(state, form.get("method"));
             case UNLOCK -> flow.unlock(state);
             case UNLOCK_ACCOUNT -> flow.unlockAccount(state, form.get("identifier"), form.get("authenticator"));
             default -> flow.restart(state);

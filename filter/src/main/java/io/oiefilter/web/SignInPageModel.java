@@ -1,5 +1,6 @@
 package io.oiefilter.web;
 
+import io.oiefilter.flow.OktaVerifyPage;
 import io.oiefilter.flow.PageContent;
 
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ public final class SignInPageModel {
             Map.entry("oie.error.answerIncorrect", "answer"),
             Map.entry("oie.error.answerRejected", "answer"),
             Map.entry("oie.error.questionRequired", "question"),
-            Map.entry("oie.error.chooseQuestion", "questionKey"));
+            Map.entry("oie.error.chooseQuestion", "questionKey"),
+            Map.entry("oie.error.verifyAddressRequired", "to"),
+            Map.entry("oie.error.verifyAddressRefused", "to"));
 
     private final PageContent content;
     private final List<String> pageMessageKeys = new ArrayList<>();
@@ -168,4 +171,29 @@ public final class SignInPageModel {
     public String getUnlockUrl() { return actionBase + SignInEndpoints.UNLOCK; }
     public String getUnlockAccountUrl() { return actionBase + SignInEndpoints.UNLOCK_ACCOUNT; }
     public String getRestartUrl() { return actionBase + SignInEndpoints.RESTART; }
+    public String getVerifyPollUrl() { return actionBase + SignInEndpoints.VERIFY_POLL; }
+    public String getVerifyChannelUrl() { return actionBase + SignInEndpoints.VERIFY_CHANNEL; }
+    public String getVerifyMethodUrl() { return actionBase + SignInEndpoints.VERIFY_METHOD; }
+
+    // --- Okta Verify's page ---
+    private OktaVerifyPage verify() {
+        return content.oktaVerify() == null ? new OktaVerifyPage(OktaVerifyPage.Stage.CODE, null, null, null, null, 4000, null)
+                : content.oktaVerify();
+    }
+
+    /** SCAN, ASK_ADDRESS, LINK_SENT, PUSH, PUSH_REJECTED or CODE. */
+    public String getVerifyStage() { return verify().stage().name(); }
+    /** Setting Okta Verify up (not verifying it). */
+    public boolean isVerifyEnrolling() { return verify().channel() != null; }
+    /** "email" or "sms" while a link is asked for or went; "qrcode"; else null. */
+    public String getVerifyChannel() { return verify().channel(); }
+    /** Where the enrollment link went (escaped on output). */
+    public String getVerifyLinkSentTo() { return verify().linkSentTo(); }
+    /** The number to choose on the phone (the number challenge), or null. */
+    public Integer getVerifyNumber() { return verify().number(); }
+    /** Waiting for the phone: the page checks again after {@link #getVerifyRefreshMillis()}. */
+    public boolean isVerifyPolling() { return verify().polling(); }
+    public long getVerifyRefreshMillis() { return verify().refreshMillis(); }
+    /** Okta's words about a rejected push (escaped on output). */
+    public String getVerifyMessage() { return verify().oktaMessage(); }
 }

@@ -61,6 +61,9 @@ final class SignInPages {
                 String.join(", ", config.signUpEmailDomains()));
         String qrCode = content.sharedSecret() == null ? null : QrCodes.totpImage(content.sharedSecret(), identifier,
                 config.issuer().getHost()).orElse(null); // without it the page still shows the key
+        if (content.oktaVerify() != null && content.oktaVerify().enrollLink() != null) {
+            qrCode = QrCodes.image(content.oktaVerify().enrollLink()).orElse(null); // Okta Verify's enrollment link
+        }
         req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, fieldMessages, formValues, links, nonce, retryAfter, qrCode));
         res.setStatus(status);

@@ -1,5 +1,6 @@
 package io.oiefilter.simulator;
 
+import io.oiefilter.simulator.admin.AdminOktaVerifyResource;
 import io.oiefilter.simulator.admin.AdminOrgResource;
 import io.oiefilter.simulator.admin.AdminResource;
 import io.oiefilter.simulator.faults.Faults;
@@ -88,7 +89,7 @@ public final class Simulator implements AutoCloseable {
     ResourceConfig configure(ResourceConfig config) {
         Simulator self = this;
         return config.registerClasses(OAuthResource.class, IdxResource.class, UsersResource.class, FactorsResource.class,
-                AdminResource.class, AdminOrgResource.class,
+                AdminResource.class, AdminOrgResource.class, AdminOktaVerifyResource.class,
                 RequestLogFilter.class, RateLimitFilter.class).register(new AbstractBinder() {
                     @Override
                     protected void configure() {

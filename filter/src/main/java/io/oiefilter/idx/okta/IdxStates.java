@@ -148,7 +148,8 @@ final class IdxStates {
                 context != null && context.get("questions") instanceof List<?> qs
                         ? qs.stream().map(IdxStates::question).filter(java.util.Objects::nonNull).limit(MAX_QUESTIONS).toList()
                         : List.of(),
-                MethodChoices.methods(value), WebAuthnOptions.of(raw, value, context));
+                MethodChoices.methods(value), WebAuthnOptions.of(raw, value, context),
+                "okta_verify".equals(value == null ? null : value.get("key")) ? OktaVerifyStates.read(raw, value) : null);
     }
 
     private static IdxQuestion question(Object q) {
@@ -194,16 +195,20 @@ final class IdxStates {
                 }
                 String id = null;
                 String type = null;
+                List<String> methods = new ArrayList<>();
                 for (FormValue v : of.getForm().getValue()) {
                     if ("id".equals(v.getName()) && v.getValue() != null) {
                         id = String.valueOf(v.getValue());
                     } else if ("methodType".equals(v.getName()) && v.getValue() != null) {
                         type = String.valueOf(v.getValue());
+                    } else if ("methodType".equals(v.getName()) && v.options() != null) { // a choice (Okta Verify's)
+                        Arrays.stream(v.options()).map(m -> String.valueOf(m.getValue())).filter(m -> m.length() <= MAX_KEY).limit(10)
+                                .forEach(methods::add);
                     }
                 }
                 if (id != null) {
                     String key = index < keysInOrder.size() && keysInOrder.get(index) != null ? keysInOrder.get(index) : keys.get(id);
-                    out.add(new IdxOption(id, type, o.getLabel(), key));
+                    out.add(new IdxOption(id, type, o.getLabel(), key, methods));
                 }
             }
         }

@@ -4,7 +4,7 @@
 <form method="post" action="${fn:escapeXml(oie.selectUrl)}" id="oie-select">
   <%@ include file="_hidden.jspf" %>
   <c:forEach var="option" items="${oie.options}" varStatus="n">
-    <label class="option"><input type="radio" name="authenticator" value="${fn:escapeXml(option.authenticatorId())}" id="oie-option-${fn:escapeXml(option.labelKey())}" ${n.first ? 'checked' : ''}>
+    <label class="option"><input type="radio" name="authenticator" value="${fn:escapeXml(option.value())}" id="oie-option-${fn:escapeXml(option.labelKey())}" ${n.first ? 'checked' : ''}>
       <fmt:message key="oie.authenticator.${option.labelKey()}" bundle="${oieText}"/></label>
   </c:forEach>
   <c:set var="oieField" value="authenticator"/><%@ include file="_errors.jspf" %>

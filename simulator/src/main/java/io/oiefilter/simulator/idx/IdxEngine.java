@@ -114,6 +114,9 @@ public final class IdxEngine {
             sendEmailCode(i);
         }
         i.clearPhone(); // the phone's method (and number) come with the next request: PhoneSteps
+        if (kind == AuthenticatorKind.OKTA_VERIFY) {
+            OktaVerifySteps.begin(i, mode, org.oktaVerifyNumberChallenge());
+        }
         i.totpSecret = kind == AuthenticatorKind.GOOGLE_OTP && mode == Interaction.Mode.ENROLL ? Totp.newSecret() : null;
         i.webAuthnChallenge = kind == AuthenticatorKind.WEBAUTHN ? WebAuthnSteps.newChallenge() : null;
         return new Offer(kindOf(mode), List.of(kind), mode == Interaction.Mode.ENROLL && enrollmentSkippable(i));
@@ -137,6 +140,9 @@ public final class IdxEngine {
         i.totpSecret = null;
         i.clearPhone();
         i.webAuthnChallenge = null;
+        i.ovMethod = null;
+        i.ovChannel = null;
+        i.ovLinkSentTo = null;
     }
 
     /**

@@ -159,9 +159,12 @@ public final class IdxResource extends IdxEndpoint {
     @Path("challenge")
     public Response challenge(String body) {
         return step(body, null, (req, i) -> unlock.choosing(i) ? state(i, unlock.choose(req, i))
-                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE && !phone.choosingMethod(i) ? notOffered(i) : chosen(req, i)
+                : i.offer.kind() != Offer.Kind.SELECT_AUTHENTICATE && !phone.choosingMethod(i) && !OktaVerifySteps.verifying(i)
+                ? notOffered(i) : chosen(req, i)
                 .filter(k -> !phone.choosingMethod(i) || k == AuthenticatorKind.PHONE)
+                .filter(k -> !OktaVerifySteps.verifying(i) || k == AuthenticatorKind.OKTA_VERIFY) // resend, or the other method
                 .map(k -> {
+                    i.ovMethod = req.path("authenticator").path("methodType").asText(null); // Okta Verify's push or totp
                     i.offer = sim.engine().start(i, k, Interaction.Mode.CHALLENGE);
                     return state(i, k == AuthenticatorKind.PHONE ? phone.chosen(i, req.path("authenticator")) : null);
                 })
@@ -178,12 +181,18 @@ public final class IdxResource extends IdxEndpoint {
             }
             // Enrolling one, the user may pick another the state offers (select-authenticator-enroll lists them).
             List<AuthenticatorKind> offered = at == Offer.Kind.ENROLL ? sim.engine().enrollable(i) : i.offer.options();
-            Optional<AuthenticatorKind> k = chosen(req, i).filter(offered::contains).filter(x -> !i.user.enrolled(x));
+            Optional<AuthenticatorKind> k = chosen(req, i).filter(x -> offered.contains(x) || (x == i.current && x == AuthenticatorKind.OKTA_VERIFY))
+                    .filter(x -> !i.user.enrolled(x));
             if (k.isEmpty()) {
                 return state(i, new Problem(400, "The authenticator is not available.", "E0000001", false));
             }
+            boolean verify = k.get() == AuthenticatorKind.OKTA_VERIFY;
+            if (verify && !OktaVerifySteps.CHANNELS.contains(req.path("authenticator").path("channel").asText("qrcode"))) {
+                return state(i, OktaVerifySteps.CHANNEL_INVALID); // before anything changes
+            }
             i.offer = sim.engine().start(i, k.get(), Interaction.Mode.ENROLL);
-            return state(i, k.get() == AuthenticatorKind.PHONE ? phone.chosen(i, req.path("authenticator")) : null);
+            return state(i, k.get() == AuthenticatorKind.PHONE ? phone.chosen(i, req.path("authenticator"))
+                    : verify ? OktaVerifySteps.channel(i, req.path("authenticator")) : null);
         });
     }
 
@@ -213,6 +222,11 @@ public final class IdxResource extends IdxEndpoint {
                 }
             } else if (i.current == AuthenticatorKind.PHONE) {
                 Problem refused = phone.answer(i, passcode);
+                if (refused != null) {
+                    return state(i, refused);
+                }
+            } else if (i.current == AuthenticatorKind.OKTA_VERIFY) {
+                Problem refused = OktaVerifySteps.answer(i, req.path("credentials"), now);
                 if (refused != null) {
                     return state(i, refused);
                 }
@@ -262,6 +276,9 @@ public final class IdxResource extends IdxEndpoint {
                 Problem limited = phone.resend(i);
                 return limited == null ? state(i, null) : answer(limited.status(), sim.responses().phone().rateLimited(i, sim.interactions().expiresAt(i), limited));
             }
+            if (i.current == AuthenticatorKind.OKTA_VERIFY) {
+                return OktaVerifySteps.resend(i, sim.outbox(), sim.baseUri(), sim.clock().instant()) ? state(i, null) : notOffered(i);
+            }
             if (i.current != AuthenticatorKind.EMAIL) {
                 return notOffered(i);
             }
@@ -273,8 +290,19 @@ public final class IdxResource extends IdxEndpoint {
     @POST
     @Path("challenge/poll")
     public Response poll(String body) {
-        return step(body, null, (req, i) -> i.current != AuthenticatorKind.EMAIL ? notOffered(i) : state(i, null));
+        return step(body, null, (req, i) -> i.current == AuthenticatorKind.OKTA_VERIFY ? state(i, OktaVerifySteps.poll(i, sim.engine()))
+                : i.current != AuthenticatorKind.EMAIL ? notOffered(i) : state(i, null));
     }
+
+    /** Okta Verify's enrollment-channel-data: the enrollment link by email or SMS. */
+    @POST
+    @Path("challenge/send")
+    public Response send(String body) {
+        return step(body, Offer.Kind.ENROLL, (req, i) -> i.current != AuthenticatorKind.OKTA_VERIFY || "qrcode".equals(i.ovChannel)
+                ? notOffered(i) : state(i, OktaVerifySteps.send(i, req, sim.outbox(), sim.baseUri(), sim.clock().instant())));
+    }
+
+
 
     @POST
     @Path("skip")

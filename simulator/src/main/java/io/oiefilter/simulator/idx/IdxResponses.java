@@ -31,6 +31,7 @@ public final class IdxResponses {
     private final SecurityQuestionForms questions;
     private final PhoneForms phone;
     private final WebAuthnForms webauthn;
+    private final OktaVerifyForms verify;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -43,6 +44,7 @@ public final class IdxResponses {
         this.phone = new PhoneForms(json, ion, org);
         this.ion.phoneOptions(phone);
         this.webauthn = new WebAuthnForms(json);
+        this.verify = new OktaVerifyForms(json, ion, org, orgBase);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -80,9 +82,11 @@ public final class IdxResponses {
                 AuthenticatorKind k = i.current;
                 // As recorded, an app authenticator's challenge relates to currentAuthenticator (the authenticator,
                 // id "aut…"), the others' to currentAuthenticatorEnrollment (the user's enrollment).
-                boolean app = k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.WEBAUTHN;
+                boolean app = k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.WEBAUTHN || k == AuthenticatorKind.OKTA_VERIFY;
                 currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
-                remediations.add(PhoneForms.awaitingData(i) ? phone.verificationData(i)
+                if (k == AuthenticatorKind.OKTA_VERIFY) { // see OktaVerifyForms
+                    remediations.addAll(verify.challengeRemediations(i, problem));
+                } else remediations.add(PhoneForms.awaitingData(i) ? phone.verificationData(i)
                         : ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
                         i, k == AuthenticatorKind.WEBAUTHN ? webauthn.challengeCredentials()
                                 : k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
@@ -90,6 +94,7 @@ public final class IdxResponses {
                                 k == AuthenticatorKind.PASSWORD, app, problem)));
                 current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
                 current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
+                current = k == AuthenticatorKind.OKTA_VERIFY ? verify.challengeAuthenticator(i, current) : current;
                 if (k == AuthenticatorKind.SECURITY_QUESTION) {
                     current.set("contextualData", json.createObjectNode().set("enrolledQuestion", questions.enrolledQuestion(i.user)));
                 }
@@ -115,7 +120,9 @@ public final class IdxResponses {
                     default -> "enroll-authenticator";
                 };
                 String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
-                remediations.add(PhoneForms.awaitingData(i) ? phone.enrollmentData(i)
+                if (k == AuthenticatorKind.OKTA_VERIFY) {
+                    remediations.addAll(verify.enrollRemediations(i));
+                } else remediations.add(PhoneForms.awaitingData(i) ? phone.enrollmentData(i)
                         : ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
                         k == AuthenticatorKind.WEBAUTHN ? webauthn.enrollCredentials()
                                 : k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
@@ -139,6 +146,7 @@ public final class IdxResponses {
                     withData.setAll(current);
                     current = withData;
                 }
+                current = k == AuthenticatorKind.OKTA_VERIFY ? verify.enrollAuthenticator(i, current) : current;
                 if (password) {
                     current.set("settings", ion.passwordSettings(org.passwordPolicy()));
                 }
@@ -153,7 +161,8 @@ public final class IdxResponses {
             root.set("remediation", ion.wrap("array", ion.array(remediations)));
         }
         if (problem != null && !problem.fieldLevel()) {
-            root.set("messages", ion.messages(problem.message(), problem.i18nKey()));
+            root.set("messages", problem == OktaVerifySteps.PUSH_REJECTED ? ion.fieldMessages(problem) // recorded with params []
+                    : ion.messages(problem.message(), problem.i18nKey()));
         }
         if (current != null) {
             root.set(currentKey, ion.wrap("object", current));
@@ -303,8 +312,12 @@ public final class IdxResponses {
         }
         String id = enrollmentOf != null ? k.enrollmentPrefix() + enrollmentOf.id().substring(3) : org.authenticatorId(k);
         a.put("type", k.type()).put("key", k.key()).put("id", id).put("displayName", k.displayName());
-        a.set("methods", k == AuthenticatorKind.PHONE ? phone.methods(i)
-                : json.createArrayNode().add(json.createObjectNode().put("type", k.methodType())));
+        if (k == AuthenticatorKind.PHONE) {
+            a.set("methods", phone.methods(i));
+        } else {
+            ArrayNode methods = a.putArray("methods");
+            k.methods().forEach(m -> methods.add(json.createObjectNode().put("type", m)));
+        }
         return a;
     }
 

@@ -50,6 +50,10 @@ public final class Interaction {
     Instant phoneCodeSentAt;
     /** The base64url challenge of a WebAuthn enrollment or verification in progress (activationData / challengeData). */
     String webAuthnChallenge;
+    /** Okta Verify in progress: the method chosen (push or totp), the enrollment channel, and where a link went. */
+    String ovMethod;
+    String ovChannel;
+    String ovLinkSentTo;
     Offer offer;
     String interactionCode;
     boolean codeRedeemed;
@@ -90,6 +94,9 @@ public final class Interaction {
         totpSecret = null;
         clearPhone();
         webAuthnChallenge = null;
+        ovMethod = null;
+        ovChannel = null;
+        ovLinkSentTo = null;
         unlockIdentifier = null;
         unlockTarget = null;
         unlocked = false;

@@ -72,8 +72,8 @@ final class IonForms {
             AuthenticatorKind k = options.get(n);
             ArrayNode values = json.createArrayNode();
             values.add(json.createObjectNode().put("name", "id").put("required", true).put("value", org.authenticatorId(k)).put("mutable", false));
-            values.add(json.createObjectNode().put("name", "methodType").put("required", false).put("value", k.methodType())
-                    .put("mutable", false));
+            values.add(k.methods().size() > 1 ? (name.equals("select-authenticator-enroll") ? channelOptions() : methodOptions(k)) : json.createObjectNode().put("name", "methodType").put("required", false)
+                    .put("value", k.methodType()).put("mutable", false));
             if (k == AuthenticatorKind.PHONE && name.equals("select-authenticator-enroll")) {
                 phone.enrollOption(values); // the method's choices and the number, as recorded
             } else if (k == AuthenticatorKind.PHONE) {
@@ -89,6 +89,26 @@ final class IonForms {
         ObjectNode[] fields = java.util.Arrays.copyOf(leading, leading.length + 1);
         fields[leading.length] = authenticator;
         return form(name, path, null, i, fields);
+    }
+
+    /** An authenticator with several methods lets the person choose one, as recorded for Okta Verify (autoChallenge-off). */
+    private ObjectNode methodOptions(AuthenticatorKind k) {
+        ObjectNode field = json.createObjectNode().put("name", "methodType").put("type", "string").put("required", false);
+        ArrayNode options = field.putArray("options");
+        for (String m : k.methods()) {
+            options.add(json.createObjectNode().put("label", m.equals("push") ? "Get a push notification" : "Enter a code").put("value", m));
+        }
+        return field;
+    }
+
+    /** Okta Verify to enroll: the channel to choose instead of a method, as recorded (authenticator-enroll-ov-*.json). */
+    private ObjectNode channelOptions() {
+        ObjectNode field = json.createObjectNode().put("name", "channel").put("type", "string").put("required", false);
+        ArrayNode options = field.putArray("options");
+        for (String[] c : new String[][] {{"QRCODE", "qrcode"}, {"EMAIL", "email"}, {"SMS", "sms"}}) {
+            options.add(json.createObjectNode().put("label", c[0]).put("value", c[1]));
+        }
+        return field;
     }
 
     ObjectNode form(String name, String path, String relatesTo, Interaction i, ObjectNode... fields) {

@@ -11,6 +11,9 @@ package io.oiefilter.simulator.org;
  * type phone, methods sms and voice (as the org allows: {@link Org#phoneMethods()}), enrollments "sms…". WebAuthn is as recorded (widget
  * authenticator-enroll-webauthn.json, authenticator-verification-webauthn.json): key webauthn, type security_key,
  * displayName "Security Key or Biometric", one method of type webauthn, enrollments "fwf…".
+ * Okta Verify is as recorded (widget mocks
+ * authenticator-enroll-ov-*.json, authenticator-verification-okta-verify-*.json): key okta_verify, type app, methods push
+ * and totp (signed_nonce, Okta FastPass, is recorded too but not simulated), enrollments "pfd…" (Okta's device factors).
  */
 public enum AuthenticatorKind {
     PASSWORD("okta_password", "password", "Password", "lae", "password"),
@@ -18,7 +21,8 @@ public enum AuthenticatorKind {
     GOOGLE_OTP("google_otp", "app", "Google Authenticator", "uft", "otp"),
     SECURITY_QUESTION("security_question", "security_question", "Security Question", "qae", "security_question"),
     PHONE("phone_number", "phone", "Phone", "sms", "sms"),
-    WEBAUTHN("webauthn", "security_key", "Security Key or Biometric", "fwf", "webauthn");
+    WEBAUTHN("webauthn", "security_key", "Security Key or Biometric", "fwf", "webauthn"),
+    OKTA_VERIFY("okta_verify", "app", "Okta Verify", "pfd", "push");
 
     private final String key;
     private final String type;
@@ -40,6 +44,11 @@ public enum AuthenticatorKind {
     public String enrollmentPrefix() { return enrollmentPrefix; }
     /** The type of its one method (methods[0].type, and an option's methodType): "otp" for Google Authenticator. */
     public String methodType() { return methodType; }
+
+    /** All its methods, in the order Okta lists them: Okta Verify's push and totp, the others their one method. */
+    public java.util.List<String> methods() {
+        return this == OKTA_VERIFY ? java.util.List.of("push", "totp") : java.util.List.of(methodType);
+    }
 
     public static AuthenticatorKind byKeyOrType(String s) {
         for (AuthenticatorKind k : values()) {

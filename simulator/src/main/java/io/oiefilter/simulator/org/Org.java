@@ -48,6 +48,7 @@ public final class Org {
     private volatile List<String> phoneMethods = PhoneNumbers.METHODS;
     private volatile List<AuthenticatorKind> recoveryAuthenticators = List.of(AuthenticatorKind.EMAIL);
     private volatile WebAuthnRelyingParty webAuthn = WebAuthnRelyingParty.defaults();
+    private volatile boolean oktaVerifyNumberChallenge;
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
@@ -64,6 +65,7 @@ public final class Org {
         enrollmentPolicy.put(AuthenticatorKind.SECURITY_QUESTION, Requirement.NOT_ALLOWED);
         enrollmentPolicy.put(AuthenticatorKind.PHONE, Requirement.NOT_ALLOWED);
         enrollmentPolicy.put(AuthenticatorKind.WEBAUTHN, Requirement.NOT_ALLOWED);
+        enrollmentPolicy.put(AuthenticatorKind.OKTA_VERIFY, Requirement.NOT_ALLOWED);
         activeAuthenticators.add(AuthenticatorKind.PASSWORD);
         activeAuthenticators.add(AuthenticatorKind.EMAIL);
     }
@@ -203,6 +205,10 @@ public final class Org {
             enrollmentPolicy.put(kind, Requirement.NOT_ALLOWED);
         }
     }
+
+    /** Okta Verify pushes come with a number to choose on the phone (the org's number challenge setting). */
+    public boolean oktaVerifyNumberChallenge() { return oktaVerifyNumberChallenge; }
+    public void oktaVerifyNumberChallenge(boolean on) { oktaVerifyNumberChallenge = on; }
 
     public PasswordPolicy passwordPolicy() {
         return passwordPolicy;

@@ -29,7 +29,7 @@ final class OrgSeed {
             org.recoveryAuthenticators(recovery);
         }
         for (AuthenticatorKind optional : List.of(AuthenticatorKind.GOOGLE_OTP, AuthenticatorKind.SECURITY_QUESTION,
-                AuthenticatorKind.PHONE, AuthenticatorKind.WEBAUTHN)) {
+                AuthenticatorKind.PHONE, AuthenticatorKind.WEBAUTHN, AuthenticatorKind.OKTA_VERIFY)) {
             if (root.path("authenticators").has(optional.key())) {
                 org.authenticatorActive(optional, true);
             }
@@ -46,6 +46,7 @@ final class OrgSeed {
             webauthn.path("origins").forEach(o -> origins.add(o.asText()));
             org.webAuthn(new WebAuthnRelyingParty(webauthn.path("rpId").asText(WebAuthnRelyingParty.DEFAULT_RP_ID), origins));
         }
+        org.oktaVerifyNumberChallenge(root.path("authenticators").path("okta_verify").path("numberChallenge").asBoolean(false));
         root.path("enrollmentPolicy").fields().forEachRemaining(e ->
                 org.enrollmentPolicy(AuthenticatorKind.byKeyOrType(e.getKey()), Requirement.valueOf(e.getValue().asText())));
         root.path("apiTokens").forEach(t -> org.addApiToken(t.asText()));
@@ -94,6 +95,9 @@ final class OrgSeed {
             }
             if (u.hasNonNull("phoneNumber")) {
                 org.userByLogin(u.path("login").asText()).orElseThrow().enrollPhone(u.get("phoneNumber").asText(), now);
+            }
+            if (u.hasNonNull("oktaVerifySecret")) {
+                org.userByLogin(u.path("login").asText()).orElseThrow().oktaVerify().enroll(u.get("oktaVerifySecret").asText(), now);
             }
             JsonNode sq = u.path("securityQuestion");
             if (sq.isObject()) { // {"questionKey": "disliked_food", "answer": "…"}, or "custom" with "question"

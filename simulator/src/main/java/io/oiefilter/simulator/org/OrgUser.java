@@ -38,6 +38,7 @@ public final class OrgUser {
     private String phoneNumber;
     private Instant phoneEnrolledAt;
     private final List<WebAuthnCredential> webAuthnCredentials = new java.util.ArrayList<>();
+    private final OktaVerifyDevice oktaVerify = new OktaVerifyDevice();
 
     public OrgUser(String id, String login, String email, String firstName, String lastName,
                    List<String> groups, String password, UserStatus status, boolean emailEnrolled, Instant created) {
@@ -67,6 +68,9 @@ public final class OrgUser {
     public List<String> groups() { return groups; }
     public Instant created() { return created; }
 
+    /** The user's Okta Verify (enrolled or not), with its own lock. */
+    public OktaVerifyDevice oktaVerify() { return oktaVerify; }
+
     public synchronized UserStatus status() { return status; }
     public synchronized boolean hasPassword() { return password != null; }
     public synchronized boolean emailEnrolled() { return emailEnrolled; }
@@ -86,6 +90,7 @@ public final class OrgUser {
             case SECURITY_QUESTION -> securityQuestion != null;
             case PHONE -> phoneNumber != null;
             case WEBAUTHN -> !webAuthnCredentials.isEmpty();
+            case OKTA_VERIFY -> oktaVerify.enrolled();
         };
     }
 
