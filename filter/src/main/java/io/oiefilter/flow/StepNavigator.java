@@ -160,13 +160,14 @@ final class StepNavigator {
                 return call(state, "oie.error.stepRefused", t -> OktaVerifySteps.choose(idx, t, options.get(0).authenticatorId(), null));
             }
         }
-        Optional<IdxRemediation> emailData = view == SignInView.UNSUPPORTED && "email".equals(current.step().currentType())
+        String onlyWay = onlyWayToSend(current.step());
+        Optional<IdxRemediation> data = view == SignInView.UNSUPPORTED && onlyWay != null
                 ? PhoneSteps.dataStep(current.step()).filter(d -> !d.options().isEmpty()) : Optional.empty();
-        if (emailData.isPresent()) {
-            // Okta asks how to send the email's code (an org that does not send it by itself), and email has one
-            // way: send it, as the person would have to anyway.
-            Map<String, Object> authenticator = Map.of("id", emailData.get().options().get(0).authenticatorId(), "methodType", "email");
-            String name = emailData.get().name();
+        if (data.isPresent()) {
+            // Okta asks how to reach the person (an org that does not send by itself): email has one way, and
+            // Okta Verify starts with the push (its page offers the code instead). Send, as the person would have to.
+            Map<String, Object> authenticator = Map.of("id", data.get().options().get(0).authenticatorId(), "methodType", onlyWay);
+            String name = data.get().name();
             return call(state, "oie.error.stepRefused", t -> idx.proceed(t, name, Map.of("authenticator", authenticator)));
         }
         if (view == SignInView.OKTA_VERIFY) {
@@ -178,6 +179,12 @@ final class StepNavigator {
             throttles.codeSent(state.flowId());
         }
         return page(state, List.of());
+    }
+
+    /** The method to ask for when Okta asks how to send and there is nothing to choose on a page of ours; else null. */
+    private static String onlyWayToSend(IdxStep step) {
+        String key = step.current() == null ? null : step.current().key();
+        return "email".equals(step.currentType()) ? "email" : "okta_verify".equals(key) ? "push" : null;
     }
 
     /** What makes a page the same page: Okta's remediations and the authenticator they are about. */

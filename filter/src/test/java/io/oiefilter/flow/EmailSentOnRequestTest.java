@@ -29,6 +29,18 @@ class EmailSentOnRequestTest {
             "authenticator-enroll-email-first.json, authenticator-enrollment-data, authenticator-enroll-email.json",
     })
     void theCodeIsAskedForAtOnceThenItsPageShown(String dataStep, String remediation, String codeStep) throws Exception {
+        sentAtOnce(dataStep, remediation, "email", codeStep, SignInView.CODE);
+    }
+
+    /** Okta Verify asked how (its push or its code): the push, whose page offers the code instead. */
+    @org.junit.jupiter.api.Test
+    void oktaVerifyStartsWithThePush() throws Exception {
+        sentAtOnce("authenticator-verification-data-okta-verify-push-autoChallenge-off.json", "authenticator-verification-data", "push",
+                "authenticator-verification-okta-verify-push.json", SignInView.OKTA_VERIFY);
+    }
+
+    private static void sentAtOnce(String dataStep, String remediation, String method, String codeStep, SignInView codeView)
+            throws Exception {
         IdxStep data = RecordedSteps.widget(dataStep);
         IdxStep code = RecordedSteps.widget(codeStep);
         List<Object> proceeded = new ArrayList<>();
@@ -46,11 +58,11 @@ class EmailSentOnRequestTest {
                 OieConfig.ISSUER, "https://example.okta.com/oauth2/default", OieConfig.CLIENT_ID, "0oa123",
                 OieConfig.CLIENT_SECRET, "s3cr3t-value", OieConfig.REDIRECT_URI, "https://app.example.com/callback")::get, k -> k)));
         try (SignInFlow flow = new SignInFlow(idx, null, config)) {
-            FlowResult.Page page = FlowPages.page(flow.start(), SignInView.CODE);
+            FlowResult.Page page = FlowPages.page(flow.start(), codeView);
             String id = data.first().orElseThrow().options().get(0).authenticatorId();
-            assertEquals(List.of(List.of(remediation, Map.of("authenticator", Map.of("id", id, "methodType", "email")))), proceeded,
-                    "asked Okta once to send the code, by email");
-            assertEquals(SignInView.CODE, page.view());
+            assertEquals(List.of(List.of(remediation, Map.of("authenticator", Map.of("id", id, "methodType", method)))), proceeded,
+                    "asked Okta once to send, by " + method);
+            assertEquals(codeView, page.view());
         }
     }
 }
