@@ -226,4 +226,23 @@ class OktaVerifyStepsTest {
         assertEquals(List.of("oie.error.codeRequired"), page(flow.answer(code.state(), new char[0]), SignInView.OKTA_VERIFY).messageKeys());
         assertInstanceOf(FlowResult.SignedIn.class, flow.answer(code.state(), right.toCharArray()));
     }
+
+    @Test
+    void aPasswordIsResetWithAnOktaVerifyPushWhereTheOrgAllowsIt() {
+        sim.org().recoveryAuthenticators(List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.OKTA_VERIFY));
+        OrgUser u = enrolled("ov.reset@example.com");
+        FlowResult.Page password = page(flow.identify(page(flow.start(), SignInView.IDENTIFY).state(), u.login(), null), SignInView.PASSWORD);
+        FlowResult.Page select = page(flow.forgotPassword(password.state()), SignInView.SELECT);
+        PageContent choose = flow.pageOf(select.state(), select.view());
+        assertEquals(SignInState.Purpose.RECOVERY, choose.purpose());
+        assertEquals(List.of("email", "okta_verify.push", "okta_verify.totp"), choose.choices().stream().map(PageContent.Choice::labelKey).toList());
+        FlowResult.Page push = page(flow.select(select.state(), choose.choices().get(1).value()), SignInView.OKTA_VERIFY);
+        assertEquals(SignInState.Purpose.RECOVERY, flow.pageOf(push.state(), push.view()).purpose());
+        assertTrue(u.oktaVerify().approve(null));
+        clock.pass(Duration.ofSeconds(4));
+        FlowResult.Page reset = page(flow.pollOktaVerify(push.state()), SignInView.NEW_PASSWORD);
+        assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(reset.state(), "Brand-New-2026".toCharArray(),
+                "Brand-New-2026".toCharArray()));
+        assertTrue(u.passwordMatches("Brand-New-2026"));
+    }
 }

@@ -173,16 +173,16 @@ public final class Org {
 
     /**
      * What a password reset may be started with (the password policy rule's "Users can initiate reset with"): email by
-     * default; the phone too when the org allows it. Any one of them the user has is enough.
+     * default; the phone and Okta Verify too when the org allows them. Any one of them the user has is enough.
      */
     public List<AuthenticatorKind> recoveryAuthenticators() {
         return recoveryAuthenticators;
     }
 
-    /** Sets what a password reset may be started with: email and/or phone. */
+    /** Sets what a password reset may be started with: email, phone and/or Okta Verify, as Okta's password policy allows. */
     public void recoveryAuthenticators(List<AuthenticatorKind> kinds) {
-        if (kinds.isEmpty() || !List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE).containsAll(kinds)) {
-            throw new IllegalArgumentException("a reset is started with okta_email and/or phone_number");
+        if (kinds.isEmpty() || !List.of(AuthenticatorKind.EMAIL, AuthenticatorKind.PHONE, AuthenticatorKind.OKTA_VERIFY).containsAll(kinds)) {
+            throw new IllegalArgumentException("a reset is started with okta_email, phone_number and/or okta_verify");
         }
         recoveryAuthenticators = List.copyOf(kinds);
     }
