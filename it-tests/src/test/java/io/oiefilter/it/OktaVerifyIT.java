@@ -136,6 +136,38 @@ class OktaVerifyIT {
         }
     }
 
+    /** Can't scan: the enrollment link by email, opened on the phone; the page goes on once the app has it. */
+    @Test
+    void setUpByALinkByEmail() throws Exception {
+        SimulatorExtension.simulator().org().enrollmentPolicy(AuthenticatorKind.OKTA_VERIFY, Requirement.OPTIONAL);
+        app().signOnMode(SignOnMode.IDENTIFIER_FIRST);
+        String login = "ov.email.browser@example.com";
+        OrgUser u = user(login, "Elsa", "Ov-Email-Browser-2026");
+        URI base = SampleDeployment.base(deployed);
+        try (Chromium chromium = new Chromium("okta-verify-email-link")) {
+            WebDriver browser = chromium.driver();
+            signIn(chromium, base, login, "Ov-Email-Browser-2026", "Set up a security method");
+            browser.findElement(By.id("oie-option-okta_verify")).click();
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.titleIs("Set up Okta Verify"));
+            chromium.submit(By.id("oie-verify-by-email"), ExpectedConditions.presenceOfElementLocated(By.id("to")));
+            browser.findElement(By.id("to")).sendKeys(u.email());
+            chromium.screenshot("email-link-address");
+            chromium.submit(By.cssSelector("#oie-verify-send button[type=submit]"),
+                    ExpectedConditions.presenceOfElementLocated(By.id("oie-verify-sent-to")));
+            chromium.screenshot("email-link-sent");
+            String link = Outbox.latest(u.email()).link();
+            assertTrue(link != null && link.startsWith("oktaverify://enroll?"), "the enrollment link went by email: " + link);
+            JsonNode done = phone(login, "/enrollment", JSON.writeValueAsString(Map.of("token", link.substring(link.indexOf("&t=") + 3))));
+            assertTrue(done.path("enrolled").asBoolean(), done.toString());
+            waitFor(browser, d -> !d.getTitle().equals("Set up Okta Verify")); // the page's script checks again by itself
+            if (browser.getTitle().equals("Set up a security method")) { // what else is optional may be skipped
+                chromium.submit(By.id("oie-skip-button"), ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            }
+            assertEquals("Hello, Elsa Verify", browser.findElement(By.id("greeting")).getText());
+            assertTrue(u.enrolled(AuthenticatorKind.OKTA_VERIFY));
+        }
+    }
+
     @Test
     void passwordThenAPushWithTheNumberChallengeToTheAppPage() throws Exception {
         SimulatorExtension.simulator().org().oktaVerifyNumberChallenge(true);

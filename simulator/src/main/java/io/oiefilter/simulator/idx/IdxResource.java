@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.OrgUser;
-import io.oiefilter.simulator.org.PasswordPolicy;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.simulator.org.UserStatus;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +23,14 @@ public final class IdxResource extends IdxEndpoint {
 
     private final UnlockSteps unlock;
     private final PhoneSteps phone;
+    private final InProgressAnswers answers;
 
     @Inject
     public IdxResource(Simulator sim) {
         super(sim);
         this.unlock = new UnlockSteps(sim);
         this.phone = new PhoneSteps(sim);
+        this.answers = new InProgressAnswers(sim, phone);
     }
 
     @POST
@@ -66,7 +66,7 @@ public final class IdxResource extends IdxEndpoint {
             boolean allowed = user.isPresent() && (user.get().status().canSignIn()
                     || (recovering && user.get().status() == UserStatus.LOCKED_OUT));
             // Unknown, inactive and locked users, and wrong one-step passwords, all get the same answer.
-            if (!allowed || (oneStep && !checkPassword(i, user.get(), passcode))) {
+            if (!allowed || (oneStep && !answers.checkPassword(i, user.get(), passcode))) {
                 sim.interactions().newStateHandle(i);
                 return state(i, Problem.AUTHENTICATION_FAILED);
             }
@@ -206,61 +206,9 @@ public final class IdxResource extends IdxEndpoint {
             if (i.current == null) {
                 return notOffered(i);
             }
-            String passcode = passcode(req);
-            Instant now = sim.clock().instant();
-            if (i.current == AuthenticatorKind.EMAIL) {
-                if (!sim.engine().emailCodeMatches(i, passcode)) {
-                    return state(i, Problem.CODE_INVALID);
-                }
-                if (i.mode == Interaction.Mode.ENROLL) {
-                    i.user.enrollEmail(now);
-                }
-            } else if (i.current == AuthenticatorKind.GOOGLE_OTP) {
-                Problem refused = TotpSteps.answer(i, passcode, now);
-                if (refused != null) {
-                    return state(i, refused);
-                }
-            } else if (i.current == AuthenticatorKind.PHONE) {
-                Problem refused = phone.answer(i, passcode);
-                if (refused != null) {
-                    return state(i, refused);
-                }
-            } else if (i.current == AuthenticatorKind.OKTA_VERIFY) {
-                Problem refused = OktaVerifySteps.answer(i, req.path("credentials"), now);
-                if (refused != null) {
-                    return state(i, refused);
-                }
-            } else if (i.current == AuthenticatorKind.SECURITY_QUESTION) {
-                Problem refused = SecurityQuestionSteps.answer(i, req.path("credentials"), now);
-                if (refused != null) {
-                    return state(i, refused);
-                }
-            } else if (i.current == AuthenticatorKind.WEBAUTHN) {
-                Problem refused = WebAuthnSteps.answer(i, req.path("credentials"), sim.org().webAuthn(), now);
-                if (refused != null) {
-                    return state(i, refused);
-                }
-            } else if (i.mode == Interaction.Mode.CHALLENGE) {
-                if (!checkPassword(i, i.user, passcode)) {
-                    return state(i, i.user.status() == UserStatus.LOCKED_OUT ? Problem.LOCKED : Problem.PASSWORD_INCORRECT);
-                }
-            } else {
-                PasswordPolicy policy = sim.org().passwordPolicy();
-                if (!policy.unmet(passcode, i.user).isEmpty()) {
-                    return state(i, Problem.passwordRequirements(policy.requirements(), null));
-                }
-                if (policy.common(passcode)) {
-                    return state(i, Problem.PASSWORD_COMMON);
-                }
-                if (i.mode == Interaction.Mode.REENROLL && i.user.passwordMatches(passcode)) {
-                    // Not recorded: the recorded history rule's wording, for the current password.
-                    return state(i, Problem.passwordRequirements(policy.requirements(), "Your password cannot be your current password."));
-                }
-                i.user.password(passcode, now);
-                if ((i.mode == Interaction.Mode.RESET && i.user.status() == UserStatus.LOCKED_OUT)
-                        || (i.mode == Interaction.Mode.REENROLL && i.user.status() == UserStatus.PASSWORD_EXPIRED)) {
-                    i.user.status(UserStatus.ACTIVE, now); // unlocked through recovery, or the expired password changed
-                }
+            Problem refused = answers.check(i, req);
+            if (refused != null) {
+                return state(i, refused);
             }
             sim.engine().complete(i);
             sim.engine().advance(i);
@@ -345,17 +293,6 @@ public final class IdxResource extends IdxEndpoint {
             sim.engine().advance(i);
             return state(i, null);
         });
-    }
-
-    private boolean checkPassword(Interaction i, OrgUser user, String passcode) {
-        if (user.status() == UserStatus.LOCKED_OUT) {
-            return false;
-        }
-        if (user.passwordMatches(passcode)) {
-            return true;
-        }
-        user.wrongPassword(sim.org().passwordPolicy().maxAttempts(), sim.clock().instant());
-        return false;
     }
 
     private Optional<AuthenticatorKind> chosen(JsonNode req, Interaction i) {

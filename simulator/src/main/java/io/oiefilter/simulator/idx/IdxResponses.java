@@ -1,13 +1,10 @@
 package io.oiefilter.simulator.idx;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oiefilter.simulator.org.AuthenticatorKind;
 import io.oiefilter.simulator.org.Org;
-import io.oiefilter.simulator.org.OrgUser;
-import io.oiefilter.simulator.org.PasswordPolicy;
 import io.oiefilter.simulator.org.SignOnMode;
 
 import java.util.ArrayList;
@@ -27,11 +24,7 @@ public final class IdxResponses {
     private final Org org;
     private final IonForms ion;
     private final UnlockResponses unlock;
-    private final TotpEnrollment totp;
-    private final SecurityQuestionForms questions;
-    private final PhoneForms phone;
-    private final WebAuthnForms webauthn;
-    private final OktaVerifyForms verify;
+    private final InProgressForms inProgress;
 
     public IdxResponses(String orgBase, String issuer, Org org) {
         this.orgBase = orgBase;
@@ -39,12 +32,7 @@ public final class IdxResponses {
         this.org = org;
         this.ion = new IonForms(json, orgBase, org);
         this.unlock = new UnlockResponses(json, ion, org);
-        this.totp = new TotpEnrollment(json, orgBase);
-        this.questions = new SecurityQuestionForms(json, ion);
-        this.phone = new PhoneForms(json, ion, org);
-        this.ion.phoneOptions(phone);
-        this.webauthn = new WebAuthnForms(json);
-        this.verify = new OktaVerifyForms(json, ion, org, orgBase);
+        this.inProgress = new InProgressForms(json, ion, org, orgBase);
     }
 
     /** The transaction's state; with a problem, the refused step's form again plus Okta's message. */
@@ -71,7 +59,7 @@ public final class IdxResponses {
                 }
                 if (i.app().signOnMode() == SignOnMode.ONE_STEP && i.intent == Interaction.Intent.LOGIN) {
                     currentKey = "currentAuthenticator";
-                    current = authenticator(AuthenticatorKind.PASSWORD, null, i, true, false);
+                    current = inProgress.authenticator(AuthenticatorKind.PASSWORD, null, i, true, false);
                 }
             }
             case ENROLL_PROFILE -> {
@@ -79,28 +67,9 @@ public final class IdxResponses {
                 remediations.add(ion.form("select-identify", "/idp/idx/identify/select", null, i));
             }
             case CHALLENGE -> {
-                AuthenticatorKind k = i.current;
-                // As recorded, an app authenticator's challenge relates to currentAuthenticator (the authenticator,
-                // id "aut…"), the others' to currentAuthenticatorEnrollment (the user's enrollment).
-                boolean app = k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.WEBAUTHN || k == AuthenticatorKind.OKTA_VERIFY;
-                currentKey = app ? "currentAuthenticator" : "currentAuthenticatorEnrollment";
-                if (k == AuthenticatorKind.OKTA_VERIFY) { // see OktaVerifyForms
-                    remediations.addAll(verify.challengeRemediations(i, problem));
-                } else remediations.add(PhoneForms.awaitingData(i) ? phone.verificationData(i)
-                        : ion.form("challenge-authenticator", "/idp/idx/challenge/answer", "$." + currentKey,
-                        i, k == AuthenticatorKind.WEBAUTHN ? webauthn.challengeCredentials()
-                                : k == AuthenticatorKind.SECURITY_QUESTION ? questions.challengeCredentials(i.user, problem)
-                                : ion.passcodeField(k == AuthenticatorKind.PASSWORD ? "Password" : "Enter code",
-                                k == AuthenticatorKind.PASSWORD, app, problem)));
-                current = authenticator(k, app ? null : i.user, i, k == AuthenticatorKind.PASSWORD, k == AuthenticatorKind.EMAIL);
-                current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
-                current = k == AuthenticatorKind.OKTA_VERIFY ? verify.challengeAuthenticator(i, current) : current;
-                if (k == AuthenticatorKind.SECURITY_QUESTION) {
-                    current.set("contextualData", json.createObjectNode().set("enrolledQuestion", questions.enrolledQuestion(i.user)));
-                }
-                if (k == AuthenticatorKind.WEBAUTHN) { // recorded first
-                    current = json.createObjectNode().<ObjectNode>set("contextualData", webauthn.challengeContextualData(i)).setAll(current);
-                }
+                InProgressForms.Current c = inProgress.challenge(i, problem, remediations);
+                currentKey = c.key();
+                current = c.value();
             }
             case SELECT_AUTHENTICATE -> remediations.add(ion.select("select-authenticator-authenticate", "/idp/idx/challenge",
                     "$.authenticatorEnrollments.value[", i, offer.options()));
@@ -112,21 +81,7 @@ public final class IdxResponses {
                 }
             }
             case ENROLL, RESET, REENROLL -> {
-                AuthenticatorKind k = i.current;
-                boolean password = k == AuthenticatorKind.PASSWORD;
-                String name = switch (offer.kind()) {
-                    case RESET -> "reset-authenticator";
-                    case REENROLL -> "reenroll-authenticator";
-                    default -> "enroll-authenticator";
-                };
-                String label = offer.kind() != Offer.Kind.ENROLL ? "New password" : password ? "Enter password" : "Enter code";
-                if (k == AuthenticatorKind.OKTA_VERIFY) {
-                    remediations.addAll(verify.enrollRemediations(i));
-                } else remediations.add(PhoneForms.awaitingData(i) ? phone.enrollmentData(i)
-                        : ion.form(name, "/idp/idx/challenge/answer", "$.currentAuthenticator", i,
-                        k == AuthenticatorKind.WEBAUTHN ? webauthn.enrollCredentials()
-                                : k == AuthenticatorKind.SECURITY_QUESTION ? questions.enrollCredentials(problem)
-                                : ion.passcodeField(label, password, k == AuthenticatorKind.GOOGLE_OTP, problem)));
+                current = inProgress.enrollment(i, offer.kind(), problem, remediations);
                 if (offer.kind() == Offer.Kind.ENROLL) {
                     // Okta lets the user pick another authenticator to enroll instead, or skip an optional one.
                     remediations.add(ion.select("select-authenticator-enroll", "/idp/idx/credential/enroll",
@@ -137,19 +92,6 @@ public final class IdxResponses {
                     authenticators = enrollable;
                 }
                 currentKey = "currentAuthenticator";
-                current = authenticator(k, null, i, false, k == AuthenticatorKind.EMAIL);
-                current = k == AuthenticatorKind.PHONE ? phone.current(current, i) : current;
-                if (k == AuthenticatorKind.GOOGLE_OTP || k == AuthenticatorKind.SECURITY_QUESTION || k == AuthenticatorKind.WEBAUTHN) {
-                    ObjectNode withData = json.createObjectNode(); // recorded first
-                    withData.set("contextualData", k == AuthenticatorKind.GOOGLE_OTP ? totp.contextualData(i)
-                            : k == AuthenticatorKind.WEBAUTHN ? webauthn.enrollContextualData(i, "oie-simulator") : questions.enrollContextualData());
-                    withData.setAll(current);
-                    current = withData;
-                }
-                current = k == AuthenticatorKind.OKTA_VERIFY ? verify.enrollAuthenticator(i, current) : current;
-                if (password) {
-                    current.set("settings", ion.passwordSettings(org.passwordPolicy()));
-                }
                 withEnrollmentAuthenticator = offer.kind() != Offer.Kind.REENROLL;
                 if (offer.kind() == Offer.Kind.REENROLL) {
                     authenticators = List.of(AuthenticatorKind.PASSWORD);
@@ -170,19 +112,19 @@ public final class IdxResponses {
         if (i.user != null && authenticators != null) {
             List<ObjectNode> listed = new ArrayList<>();
             for (AuthenticatorKind k : authenticators) {
-                listed.add(authenticator(k, null, i, false, false));
+                listed.add(inProgress.authenticator(k, null, i, false, false));
             }
             root.set("authenticators", ion.wrap("array", ion.array(listed)));
             root.set("authenticatorEnrollments", ion.wrap("array", ion.array(enrollments(i, offer))));
             if (withEnrollmentAuthenticator) {
-                ObjectNode enrolling = authenticator(i.current, null, i, false, false);
+                ObjectNode enrolling = inProgress.authenticator(i.current, null, i, false, false);
                 if (i.current == AuthenticatorKind.PASSWORD) {
                     enrolling.set("settings", ion.passwordSettings(org.passwordPolicy()));
                 }
                 root.set("enrollmentAuthenticator", ion.wrap("object", enrolling));
             }
             if ((i.intent == Interaction.Intent.RECOVERY && offer.kind() != Offer.Kind.RESET) || offer.kind() == Offer.Kind.REENROLL) {
-                ObjectNode recovery = authenticator(AuthenticatorKind.PASSWORD, null, i, false, false);
+                ObjectNode recovery = inProgress.authenticator(AuthenticatorKind.PASSWORD, null, i, false, false);
                 if (offer.kind() == Offer.Kind.REENROLL) { // as recorded: settings here, none while recovering
                     recovery.set("settings", ion.passwordSettings(org.passwordPolicy()));
                 }
@@ -217,7 +159,7 @@ public final class IdxResponses {
 
     /** The phone's own answers (its rate limit). */
     PhoneForms phone() {
-        return phone;
+        return inProgress.phone();
     }
 
     /** A terminal error with no state, e.g. idx.session.expired or tooManyRequests. */
@@ -242,11 +184,7 @@ public final class IdxResponses {
             }
         }
         for (AuthenticatorKind k : kinds) {
-            if (k == AuthenticatorKind.WEBAUTHN) {
-                webauthn.addEnrollments(authenticator(k, i.user, i, false, false), i.user, out);
-            } else {
-                out.add(authenticator(k, i.user, i, false, false));
-            }
+            inProgress.addEnrollments(k, i, out);
         }
         return out;
     }
@@ -292,35 +230,6 @@ public final class IdxResponses {
      * An authenticator (id "aut…") or, with a user, that user's enrollment of it (id "lae…"/"eae…",
      * email masked in profile), optionally with its recover or resend/poll actions.
      */
-    private ObjectNode authenticator(AuthenticatorKind k, OrgUser enrollmentOf, Interaction i, boolean withRecover, boolean withResend) {
-        ObjectNode a = json.createObjectNode();
-        if (enrollmentOf != null && k == AuthenticatorKind.EMAIL) {
-            a.set("profile", json.createObjectNode().put("email", ion.mask(enrollmentOf.email())));
-        }
-        if (enrollmentOf != null && k == AuthenticatorKind.PHONE) {
-            a.set("profile", phone.profile(enrollmentOf));
-        }
-        if (enrollmentOf != null && k == AuthenticatorKind.SECURITY_QUESTION) {
-            a.set("profile", questions.enrolledQuestion(enrollmentOf));
-        }
-        if (withRecover) {
-            a.set("recover", ion.form("recover", "/idp/idx/recover", null, i));
-        }
-        if (withResend) {
-            a.set("resend", ion.form("resend", "/idp/idx/challenge/resend", null, i));
-            a.set("poll", ion.poll(i));
-        }
-        String id = enrollmentOf != null ? k.enrollmentPrefix() + enrollmentOf.id().substring(3) : org.authenticatorId(k);
-        a.put("type", k.type()).put("key", k.key()).put("id", id).put("displayName", k.displayName());
-        if (k == AuthenticatorKind.PHONE) {
-            a.set("methods", phone.methods(i));
-        } else {
-            ArrayNode methods = a.putArray("methods");
-            k.methods().forEach(m -> methods.add(json.createObjectNode().put("type", m)));
-        }
-        return a;
-    }
-
     private ObjectNode successForm(Interaction i) {
         ArrayNode values = json.createArrayNode();
         values.add(json.createObjectNode().put("name", "grant_type").put("required", true).put("value", "interaction_code"));
