@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,6 +121,25 @@ class WebAuthnIT {
             assertEquals("Hello, Pia Passkey", browser.findElement(By.id("greeting")).getText());
             assertTrue(u.webAuthnCredentials().get(0).signCount() > 0, "the assertion's sign count is kept");
             chromium.screenshot("signed-in-with-passkey");
+
+            // The person cancels the browser's prompt (the first request of each page is refused as a browser refuses a
+            // cancelled one): the page says so, nothing is posted, and "Try again" asks the browser again.
+            Object cancelling = chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "(function () { var get = navigator.credentials.get.bind(navigator.credentials), first = true;"
+                    + " navigator.credentials.get = function (o) { if (first) { first = false; return Promise.reject("
+                    + "new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')); }"
+                    + " return get(o); }; })();"));
+            chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
+            signIn(chromium, base, login, "Verify with your security key or biometric");
+            waiting(chromium).until(ExpectedConditions.visibilityOfElementLocated(By.id("oie-webauthn-start")));
+            assertTrue(browser.findElement(By.id("oie-webauthn-status")).getText().contains("cancelled"),
+                    "the page says the prompt was cancelled: " + browser.findElement(By.id("oie-webauthn-status")).getText());
+            assertEquals("Verify with your security key or biometric", browser.getTitle(), "nothing was posted");
+            chromium.screenshot("cancelled");
+            browser.findElement(By.id("oie-webauthn-start")).click();
+            waiting(chromium).until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            chromium.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", ((Map<?, ?>) cancelling).get("identifier")));
 
             // The same credential id with another key: the assertion's signature cannot verify.
             chromium.submit(By.cssSelector("#sign-out button"), ExpectedConditions.titleIs("You have signed out"));
