@@ -23,4 +23,10 @@ final class FlowPages {
         assertEquals(view, p.view(), p.messageKeys().toString());
         return p;
     }
+
+    /** Identifier, then password, as a person signs in identifier first: the page that comes next, of this view. */
+    static FlowResult.Page afterPassword(SignInFlow flow, String login, String password, SignInView expected) {
+        FlowResult.Page passwordPage = page(flow.identify(page(flow.start(), SignInView.IDENTIFY).state(), login, null), SignInView.PASSWORD);
+        return page(flow.answer(passwordPage.state(), password.toCharArray()), expected);
+    }
 }

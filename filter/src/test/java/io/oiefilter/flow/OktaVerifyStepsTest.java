@@ -77,8 +77,7 @@ class OktaVerifyStepsTest {
     }
 
     private FlowResult.Page afterPassword(String login, SignInView expected) {
-        FlowResult.Page password = page(flow.identify(page(flow.start(), SignInView.IDENTIFY).state(), login, null), SignInView.PASSWORD);
-        return page(flow.answer(password.state(), PASSWORD.toCharArray()), expected);
+        return FlowPages.afterPassword(flow, login, PASSWORD, expected);
     }
 
     private OktaVerifyPage verify(FlowResult.Page p) {

@@ -1,25 +1,14 @@
 package io.oiefilter.idx.okta;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.okta.idx.sdk.api.response.IDXResponse;
-import io.oiefilter.config.ConfigSource;
-import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.PageContent;
-import io.oiefilter.flow.SignInFlow;
-import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.idx.IdxStep;
-import io.oiefilter.idx.IdxTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,26 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The phone's recorded steps (widget mocks, okta-idx-java scenario_4_1_2), read as the SDK reads them and mapped to pages. */
 class RecordedPhoneStepsTest {
-    private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
-    private static final ObjectMapper SDK_JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String WIDGET = "okta-signin-widget/playground/mocks/data/idp/idx/";
     private static final String JAVA = "okta-idx-java/api/src/test/resources/";
 
     private static IdxStep step(String fixture) throws IOException {
-        Path file = FIXTURES.resolve(fixture);
-        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath());
-        byte[] raw = Files.readAllBytes(file);
-        return IdxStates.toStep(SDK_JSON.readValue(raw, IDXResponse.class), raw);
+        return RecordedSteps.named(fixture);
     }
 
     private static PageContent content(String fixture) throws IOException {
-        Map<String, String> settings = Map.of(OieConfig.ISSUER, "https://example.okta.com/oauth2/default", OieConfig.CLIENT_ID, "0oa123",
-                OieConfig.CLIENT_SECRET, "s3cr3t-value", OieConfig.REDIRECT_URI, "https://app.example.com/callback");
-        OieConfig config = OieConfig.resolve(List.of(ConfigSource.named(settings::get, k -> k)));
-        SignInState state = SignInState.of(new IdxTransaction("h", "v", "c", "s", "n", step(fixture)));
-        try (SignInFlow flow = new SignInFlow(null, null, config)) {
-            return flow.pageOf(state, flow.viewOf(state));
-        }
+        return RecordedSteps.page(fixture);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

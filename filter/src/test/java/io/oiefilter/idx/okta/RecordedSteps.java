@@ -29,6 +29,27 @@ public final class RecordedSteps {
         return IdxStates.toStep(SDK_JSON.readValue(raw, IDXResponse.class), raw);
     }
 
+    /** A recording by its path under the fixtures folder, or one of the widget's by its bare file name. */
+    public static IdxStep named(String fixture) throws IOException {
+        return fixture.contains("/") ? read(fixture) : widget(fixture);
+    }
+
+    /** The page a person sees for a recorded step ({@link #named}), as the flow draws it. */
+    public static io.oiefilter.flow.PageContent page(String fixture) throws IOException {
+        java.util.Map<String, String> settings = java.util.Map.of(
+                io.oiefilter.config.OieConfig.ISSUER, "https://example.okta.com/oauth2/default",
+                io.oiefilter.config.OieConfig.CLIENT_ID, "0oa123",
+                io.oiefilter.config.OieConfig.CLIENT_SECRET, "s3cr3t-value",
+                io.oiefilter.config.OieConfig.REDIRECT_URI, "https://app.example.com/callback");
+        io.oiefilter.config.OieConfig config = io.oiefilter.config.OieConfig.resolve(
+                java.util.List.of(io.oiefilter.config.ConfigSource.named(settings::get, k -> k)));
+        io.oiefilter.flow.SignInState state = io.oiefilter.flow.SignInState.of(
+                new io.oiefilter.idx.IdxTransaction("h", "v", "c", "s", "n", named(fixture)));
+        try (io.oiefilter.flow.SignInFlow flow = new io.oiefilter.flow.SignInFlow(null, null, config)) {
+            return flow.pageOf(state, flow.viewOf(state));
+        }
+    }
+
     /** One of the Sign-In Widget's recordings, by file name. */
     public static IdxStep widget(String name) throws IOException {
         return read(WIDGET + name);

@@ -106,19 +106,7 @@ class RecordedStepsTest {
 
     /** The page content read from a recorded step: the flow's words, no IDX type (what an app's own JSP reads). */
     static io.oiefilter.flow.PageContent content(String fixture) throws IOException {
-        java.util.Map<String, String> settings = java.util.Map.of(
-                io.oiefilter.config.OieConfig.ISSUER, "https://example.okta.com/oauth2/default",
-                io.oiefilter.config.OieConfig.CLIENT_ID, "0oa123",
-                io.oiefilter.config.OieConfig.CLIENT_SECRET, "s3cr3t-value",
-                io.oiefilter.config.OieConfig.REDIRECT_URI, "https://app.example.com/callback");
-        io.oiefilter.config.OieConfig config = io.oiefilter.config.OieConfig.resolve(
-                java.util.List.of(io.oiefilter.config.ConfigSource.named(settings::get, k -> k)));
-        IdxStep step = step(fixture);
-        io.oiefilter.flow.SignInState state = io.oiefilter.flow.SignInState.of(
-                new io.oiefilter.idx.IdxTransaction("h", "v", "c", "s", "n", step));
-        try (SignInFlow flow = new SignInFlow(null, null, config)) {
-            return flow.pageOf(state, flow.viewOf(state));
-        }
+        return RecordedSteps.page(fixture);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -3,22 +3,14 @@ package io.oiefilter.idx.okta;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.okta.idx.sdk.api.response.IDXResponse;
-import io.oiefilter.config.ConfigSource;
-import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.PageContent;
-import io.oiefilter.flow.SignInFlow;
-import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.idx.IdxStep;
-import io.oiefilter.idx.IdxTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -29,25 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** WebAuthn's recorded steps (widget mocks) read as the WebAuthn page sees them: its view and the options for the browser. */
 class RecordedWebAuthnStepsTest {
-    private static final Path FIXTURES = Path.of(System.getProperty("oie.fixtures.dir", "../../shared/idx-fixtures"));
-    private static final String MOCKS = "okta-signin-widget/playground/mocks/data/idp/idx/";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static IdxStep step(String fixture) throws IOException {
-        Path file = FIXTURES.resolve(fixture.startsWith("okta-idx-java/") ? fixture : MOCKS + fixture);
-        assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath());
-        byte[] raw = Files.readAllBytes(file);
-        return IdxStates.toStep(JSON.readValue(raw, IDXResponse.class), raw);
+        return RecordedSteps.named(fixture);
     }
 
     private static PageContent content(String fixture) throws IOException {
-        Map<String, String> settings = Map.of(OieConfig.ISSUER, "https://example.okta.com/oauth2/default", OieConfig.CLIENT_ID, "0oa123",
-                OieConfig.CLIENT_SECRET, "s3cr3t-value", OieConfig.REDIRECT_URI, "https://app.example.com/callback");
-        OieConfig config = OieConfig.resolve(List.of(ConfigSource.named(settings::get, k -> k)));
-        SignInState state = SignInState.of(new IdxTransaction("h", "v", "c", "s", "n", step(fixture)));
-        try (SignInFlow flow = new SignInFlow(null, null, config)) {
-            return flow.pageOf(state, flow.viewOf(state));
-        }
+        return RecordedSteps.page(fixture);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
