@@ -41,6 +41,11 @@ final class FlowThrottles {
         return cooldown.isZero() || count("resend:" + flowId, cooldown) == 1;
     }
 
+    /** True for one caller per Okta poll interval, however many ask at once. */
+    boolean claimPoll(String flowId, Duration refresh) {
+        return count("poll:" + flowId, refresh) == 1;
+    }
+
     /** Counts an activation link opened from {@code address} (each costs an interact with the app's secret). */
     int linkOpened(String address) {
         return count("link:" + address, window);

@@ -5,6 +5,7 @@ import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxVerify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +14,22 @@ import java.util.Map;
  * Okta Verify's steps: a poll (enrollment or push), another enrollment channel, the link sent by email or SMS, the push
  * sent again, the code instead of the push, the code. A poll asks Okta no sooner than Okta's refresh interval after it
  * last answered (the state's {@code codeSentAt}, set by {@link StepNavigator} on every Okta Verify step): an earlier
- * one shows the same page without calling Okta, so a page left open, reloaded or scripted cannot hammer Okta.
+ * one shows the same page without calling Okta, so a page left open, reloaded or scripted cannot hammer Okta; and of
+ * parallel polls only one per interval reaches Okta ({@link FlowThrottles#claimPoll}: the session shows each the same
+ * time). Another push goes at most once per resend cooldown, however many ask at once (push fatigue).
  */
 final class OktaVerifySteps {
     private static final List<String> CHANNELS = List.of("qrcode", "email", "sms");
 
     private final IdxPort idx;
     private final StepNavigator navigator;
+    private final FlowThrottles throttles;
     private final Clock clock;
 
-    OktaVerifySteps(IdxPort idx, StepNavigator navigator, Clock clock) {
+    OktaVerifySteps(IdxPort idx, StepNavigator navigator, FlowThrottles throttles, Clock clock) {
         this.idx = idx;
         this.navigator = navigator;
+        this.throttles = throttles;
         this.clock = clock;
     }
 
@@ -54,7 +59,8 @@ final class OktaVerifySteps {
             return navigator.page(state, List.of());
         }
         Instant asked = state.codeSentAt();
-        if (asked != null && clock.instant().isBefore(asked.plusMillis(verify.refreshMillis()))) {
+        if ((asked != null && clock.instant().isBefore(asked.plusMillis(verify.refreshMillis())))
+                || !throttles.claimPoll(state.flowId(), Duration.ofMillis(verify.refreshMillis()))) {
             return navigator.page(state, List.of()); // too soon: Okta's answer would be the same
         }
         return navigator.call(state, "oie.error.stepRefused", tx -> idx.proceed(tx, poll, Map.of()));
@@ -92,6 +98,9 @@ final class OktaVerifySteps {
         String remediation = "push".equals(method) && step.remediation("resend").isPresent() ? "resend" : "select-authenticator-authenticate";
         if (verify == null || verify.authenticatorId() == null || step.remediation(remediation).isEmpty()) {
             return navigator.page(state, List.of("oie.error.stepRefused"));
+        }
+        if (!"totp".equals(method) && !throttles.claimResend(state.flowId())) {
+            return navigator.page(state, List.of("oie.error.resendTooSoon"));
         }
         return navigator.call(state, "oie.error.stepRefused", tx -> idx.proceed(tx, remediation,
                 Map.of("authenticator", Map.of("id", verify.authenticatorId(), "methodType", "totp".equals(method) ? "totp" : "push"))));

@@ -82,7 +82,7 @@ public final class SignInFlow implements AutoCloseable {
         this.authenticators = new AuthenticatorSteps(idx, navigator, throttles, this.activation, config, clock);
         this.webAuthnSteps = new WebAuthnSteps(idx, navigator);
         this.lifetime = new SignInLifetime(completion, config, clock);
-        this.oktaVerify = new OktaVerifySteps(idx, navigator, clock);
+        this.oktaVerify = new OktaVerifySteps(idx, navigator, throttles, clock);
     }
 
     @Override

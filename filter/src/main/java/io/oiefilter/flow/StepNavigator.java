@@ -161,7 +161,8 @@ final class StepNavigator {
             }
         }
         String onlyWay = onlyWayToSend(current.step());
-        Optional<IdxRemediation> data = view == SignInView.UNSUPPORTED && onlyWay != null
+        // Once per step: should Okta answer with the same step again, its page (not another call) follows.
+        Optional<IdxRemediation> data = view == SignInView.UNSUPPORTED && onlyWay != null && !samePage
                 ? PhoneSteps.dataStep(current.step()).filter(d -> !d.options().isEmpty()) : Optional.empty();
         if (data.isPresent()) {
             // Okta asks how to reach the person (an org that does not send by itself): email has one way, and

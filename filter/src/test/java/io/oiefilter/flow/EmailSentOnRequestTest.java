@@ -39,6 +39,13 @@ class EmailSentOnRequestTest {
                 "authenticator-verification-okta-verify-push.json", SignInView.OKTA_VERIFY);
     }
 
+    /** Should Okta answer with the same "how to send" step again, the filter asks once, not in a loop. */
+    @org.junit.jupiter.api.Test
+    void theSameStepAgainIsAskedOnce() throws Exception {
+        sentAtOnce("authenticator-verification-data-email.json", "authenticator-verification-data", "email",
+                "authenticator-verification-data-email.json", SignInView.UNSUPPORTED);
+    }
+
     private static void sentAtOnce(String dataStep, String remediation, String method, String codeStep, SignInView codeView)
             throws Exception {
         IdxStep data = RecordedSteps.widget(dataStep);

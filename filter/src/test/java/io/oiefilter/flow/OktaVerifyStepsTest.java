@@ -63,7 +63,7 @@ class OktaVerifyStepsTest {
         sim.org().enrollmentPolicy(AuthenticatorKind.OKTA_VERIFY, Requirement.OPTIONAL);
         OieConfig config = SimulatorFixture.config(sim);
         flow = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout()), config,
-                null, null, new InMemoryAttemptStore(), new ResponsePacer(), null, clock);
+                null, null, new InMemoryAttemptStore(clock), new ResponsePacer(), null, clock);
     }
 
     @AfterEach
@@ -243,5 +243,42 @@ class OktaVerifyStepsTest {
         assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(reset.state(), "Brand-New-2026".toCharArray(),
                 "Brand-New-2026".toCharArray()));
         assertTrue(u.passwordMatches("Brand-New-2026"));
+    }
+
+    /** Parallel polls read the same session: only one of them per Okta interval reaches Okta. */
+    @Test
+    void parallelPollsReachOktaOncePerInterval() throws Exception {
+        OrgUser u = enrolled("ov.parallel@example.com");
+        FlowResult.Page push = afterPassword(u.login(), SignInView.OKTA_VERIFY);
+        clock.pass(Duration.ofSeconds(4));
+        int before = polls();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<FlowResult>> all = new java.util.ArrayList<>();
+            for (int n = 0; n < 8; n++) {
+                all.add(pool.submit(() -> flow.pollOktaVerify(push.state())));
+            }
+            for (java.util.concurrent.Future<FlowResult> f : all) {
+                page(f.get(), SignInView.OKTA_VERIFY);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, polls(), "one poll per interval, however many ask at once");
+    }
+
+    /** Another push at most once per resend cooldown (push fatigue), however often it is asked for. */
+    @Test
+    void anotherPushAtMostOncePerCooldown() {
+        OrgUser u = enrolled("ov.fatigue@example.com");
+        FlowResult.Page push = afterPassword(u.login(), SignInView.OKTA_VERIFY);
+        FlowResult.Page again = page(flow.oktaVerifyMethod(push.state(), "push"), SignInView.OKTA_VERIFY);
+        assertEquals(List.of(), again.messageKeys());
+        assertEquals(List.of("oie.error.resendTooSoon"), page(flow.oktaVerifyMethod(again.state(), "push"), SignInView.OKTA_VERIFY)
+                .messageKeys());
+        assertEquals(OktaVerifyPage.Stage.CODE, verify(page(flow.oktaVerifyMethod(again.state(), "totp"), SignInView.OKTA_VERIFY)).stage(),
+                "the code instead is not a push: never held back");
+        clock.pass(Duration.ofSeconds(31));
+        assertEquals(List.of(), page(flow.oktaVerifyMethod(again.state(), "push"), SignInView.OKTA_VERIFY).messageKeys());
     }
 }
