@@ -1,59 +1,49 @@
 package io.oiefilter.it;
 
-import io.oiefilter.it.cdi.ActivationAudit;
-import io.oiefilter.it.cdi.AuditedActivationStrategy;
 import io.oiefilter.it.servers.ServerProcess;
 import io.oiefilter.it.servers.WildFly;
 import io.oiefilter.simulator.org.OrgUser;
 import io.oiefilter.simulator.org.UserStatus;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.oiefilter.it.SampleDeployment.ALICE;
+import static io.oiefilter.it.SampleDeployment.ALICE_PASSWORD;
 import static io.oiefilter.it.WebClient.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The core journeys on WildFly (the distribution from Maven Central), the sample WAR unchanged; and,
- * in the same server start, a second app showing what WildFly changes for the filter: there is no
- * JCache, so the throttles count in the filter's default in-memory store, and the activation
- * strategy named in web.xml comes from CDI (Weld), injections and all.
+ * in the same server start, two more apps for what WildFly changes: there is no JCache, so the
+ * throttles count in the filter's default in-memory store; the activation strategy named in web.xml
+ * comes from CDI (Weld), injections and all; and the README's recipe for running the Okta SDKs on the
+ * WAR's own Jackson rather than WildFly's works.
  */
 class WildFlyIT extends CoreJourneys {
-    /** The sample with a CDI bean as its activation strategy, and the attempt store left at its default. */
-    private static final String CDI_APP = "cdi-strategy";
     private static final AtomicInteger USERS = new AtomicInteger();
     private static WildFly server;
     private static URI base;
     private static URI cdiBase;
+    private static URI ownJacksonBase;
 
     @BeforeAll
     static void startWildFly() throws Exception {
         int port = ServerProcess.freePort();
         server = WildFly.installed("wildfly", port);
-        base = start(server, List.of(Path.of(System.getProperty("it.sampleWar")), cdiStrategyWar()), port, "sample");
-        cdiBase = server.base(CDI_APP);
-    }
-
-    /** Built with ShrinkWrap from the sample WAR, written under target/servers/ for WildFly's deployments folder. */
-    private static Path cdiStrategyWar() throws Exception {
-        Path file = ServerProcess.logDirectory().resolve("wildfly-wars").resolve(CDI_APP + ".war");
-        Files.createDirectories(file.getParent());
-        SampleDeployment.war("oie.activation.maxStartsPerLogin=2", "io.oiefilter.sample.ExampleDomainActivationStrategy",
-                        AuditedActivationStrategy.class.getName())
-                .addClasses(AuditedActivationStrategy.class, ActivationAudit.class)
-                .as(ZipExporter.class).exportTo(file.toFile(), true);
-        return file;
+        Path wars = ServerProcess.logDirectory().resolve("wildfly-wars");
+        base = start(server, List.of(Path.of(System.getProperty("it.sampleWar")), WildFlyWars.cdiStrategy(wars),
+                WildFlyWars.ownJackson(wars)), port, "sample");
+        cdiBase = server.base(WildFlyWars.CDI_STRATEGY);
+        ownJacksonBase = server.base(WildFlyWars.OWN_JACKSON);
     }
 
     @AfterAll
@@ -114,5 +104,19 @@ class WildFlyIT extends CoreJourneys {
         HttpResponse<String> early = c.submit("oie/resend", fields(page.body()));
         assertTrue(early.body().contains("It is too soon to ask for another code."), early.body());
         assertEquals(1, sim().outbox().to(u.email()).size());
+    }
+
+    @Test
+    void withTheReadmesExclusionsTheSdksRunOnTheWarsOwnJackson() throws Exception {
+        WebClient c = new WebClient(ownJacksonBase);
+        HttpResponse<String> jackson = c.get("jackson.jsp");
+        assertTrue(jackson.body().contains("/WEB-INF/lib/jackson-databind-"), "not WildFly's module: " + jackson.body());
+        HttpResponse<String> signIn = c.follow(c.get("app/"));
+        HttpResponse<String> password = c.follow(c.post("oie/identify", fields(signIn.body(), "identifier", ALICE)));
+        HttpResponse<String> home = c.follow(c.post("oie/answer", fields(password.body(), "passcode", ALICE_PASSWORD)));
+        assertTrue(home.body().contains("Hello, Alice Liddell"), home.body());
+        HttpResponse<String> me = c.get("api/me", "Accept", "application/json");
+        assertEquals(200, me.statusCode(), "JAX-RS still writes JSON (JSON-B now): " + me.body());
+        assertTrue(me.body().contains("\"name\":\"alice@example.com\""), me.body());
     }
 }
