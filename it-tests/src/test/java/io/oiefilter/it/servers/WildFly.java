@@ -65,12 +65,12 @@ public final class WildFly implements AppServer {
 
     @Override
     public void start(List<Path> wars, Map<String, String> systemProperties) throws Exception {
-        Path base = freshBase();
-        List<String> jvm = jvmOptions(base);
+        Path serverBase = freshBase();
+        List<String> jvm = jvmOptions(serverBase);
         if (!cliCommands.isEmpty()) {
-            WildFlyCli.runOffline(name, home, base, jvm, cliCommands);
+            WildFlyCli.runOffline(name, home, serverBase, jvm, cliCommands);
         }
-        Path deployments = base.resolve("deployments");
+        Path deployments = serverBase.resolve("deployments");
         for (Path war : wars) {
             Files.copy(war, deployments.resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -79,13 +79,12 @@ public final class WildFly implements AppServer {
         cmd.add("-D[Standalone]"); // as standalone.sh: marks the process in ps
         cmd.addAll(jvm);
         cmd.addAll(List.of("-Xms64m", "-Xmx512m",
-                "-Dorg.jboss.boot.log.file=" + base.resolve("log/server.log"),
-                "-Dlogging.configuration=" + base.resolve("configuration/logging.properties").toUri()));
+                "-Dorg.jboss.boot.log.file=" + serverBase.resolve("log/server.log"),
+                "-Dlogging.configuration=" + serverBase.resolve("configuration/logging.properties").toUri()));
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", home.resolve("jboss-modules.jar").toString(), "-mp", home.resolve("modules").toString(),
-                "org.jboss.as.standalone", "-Djboss.home.dir=" + home, "-Djboss.server.base.dir=" + base,
-                "--server-config=standalone.xml"));
-        process = ServerProcess.start(name, cmd, Map.of(), base);
+                "org.jboss.as.standalone", "-Djboss.home.dir=" + home, "--server-config=standalone.xml"));
+        process = ServerProcess.start(name, cmd, Map.of(), serverBase);
         for (Path war : wars) {
             awaitDeployed(deployments, war.getFileName().toString());
             process.awaitAnswer(base(contextRoot(war)), START_TIMEOUT);
