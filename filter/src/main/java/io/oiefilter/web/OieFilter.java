@@ -1,6 +1,7 @@
 package io.oiefilter.web;
 
 import io.oiefilter.log.OieLog;
+import io.oiefilter.log.SdkLogs;
 import io.oiefilter.activation.Activation;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
@@ -87,6 +88,7 @@ public class OieFilter implements Filter {
         if (idx != null) {
             idx.close();
         }
+        SdkLogs.release(); // after the SDK clients are gone
     }
 
     @Override
