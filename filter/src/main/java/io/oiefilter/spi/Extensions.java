@@ -81,7 +81,7 @@ public final class Extensions {
             LOG.info("oie-filter: {0} is {1}, from META-INF/services", point, provided.get(0).getClass().getName());
             return provided.get(0);
         }
-        return point.fallback().get();
+        return make(point, point.fallback());
     }
 
     /**
@@ -112,7 +112,7 @@ public final class Extensions {
     private <T> T named(ExtensionPoint<T> point, String name) {
         Supplier<? extends T> builtIn = point.builtIns().get(name);
         if (builtIn != null) {
-            return builtIn.get();
+            return make(point, builtIn);
         }
         if (!name.contains(".")) {
             throw invalid(point, "'" + name + "' is neither built in nor a class name (must be " + point.choices() + ")");
@@ -133,6 +133,15 @@ public final class Extensions {
             return bean.get();
         }
         return construct(point, type);
+    }
+
+    /** A built-in part; one whose API the server lacks (Jakarta Mail, JCache on Tomcat) says so, naming the setting. */
+    private static <T> T make(ExtensionPoint<T> point, Supplier<? extends T> builtIn) {
+        try {
+            return builtIn.get();
+        } catch (LinkageError e) {
+            throw invalid(point, "needs a class that neither the server nor the application has: " + e);
+        }
     }
 
     private <T> T construct(ExtensionPoint<T> point, Class<? extends T> type) {

@@ -40,7 +40,7 @@ public class OieFilter implements Filter {
     public void init(FilterConfig filterConfig) {
         try {
             handler = build(filterConfig);
-        } catch (RuntimeException e) { // OieConfigException among them
+        } catch (RuntimeException | LinkageError e) { // OieConfigException among them; a class the server lacks
             // Fail closed. Throwing here would leave it to the container, and some (Payara among them) log
             // the failure and go on serving the application without this filter: unprotected.
             LOG.error("oie-filter is NOT running, so this application refuses every request (503) "
