@@ -25,7 +25,8 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
- * The servlet filter: map it to {@code /*} (REQUEST dispatch). A thin shell; the decisions are in
+ * The servlet filter: map it to {@code /*} for the REQUEST, ASYNC and ERROR dispatches, with
+ * {@code async-supported}. A thin shell; the decisions are in
  * {@link OieRequestHandler} and the flow in {@link SignInFlow}. Configuration is read once here; a
  * missing or bad value is logged with its key and the application refuses every request (fails closed).
  */
