@@ -37,7 +37,7 @@ class ArchitectureTest {
     void everyLogLineGoesThroughTheNeutralisingLog() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             List<Path> direct = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.endsWith(Path.of("io/oiefilter/log/OieLog.java")))
+                    .filter(p -> !p.getParent().endsWith(Path.of("io/oiefilter/log"))) // OieLog, and SdkLogs, which logs nothing
                     .filter(p -> {
                         try {
                             String text = Files.readString(p);

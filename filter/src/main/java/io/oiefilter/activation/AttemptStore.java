@@ -3,7 +3,8 @@ package io.oiefilter.activation;
 import java.time.Duration;
 
 /**
- * Counts attempts per key in a time window; behind an interface so a cluster can share the counts.
+ * Counts attempts per key in a time window; behind an interface so a cluster can share the counts
+ * ({@code oie.activation.attemptStore}: {@code memory}, {@code jcache} or your class, see {@link io.oiefilter.spi.Extensions}).
  * Every operation is atomic: parallel requests are the first thing an attacker tries.
  */
 public interface AttemptStore {

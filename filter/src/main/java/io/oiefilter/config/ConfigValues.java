@@ -117,4 +117,15 @@ final class ConfigValues {
     static String linkTarget(String v) {
         return v.startsWith("/") ? appPath(v) : absoluteHttpUri(v).toString();
     }
+
+    /** {@code auto}, or one or more built-in or class names, comma-separated. */
+    static List<String> extensionNames(String v) {
+        List<String> names = Arrays.stream(v.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        for (String n : names) {
+            if (!n.matches("[A-Za-z_$][\\w$.-]*") || (n.equals("auto") && names.size() > 1)) {
+                throw new IllegalArgumentException("must be auto, or built-in or class names separated by commas");
+            }
+        }
+        return names.isEmpty() ? List.of("auto") : names;
+    }
 }

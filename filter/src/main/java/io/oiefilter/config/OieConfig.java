@@ -36,6 +36,9 @@ public final class OieConfig {
     public static final String ACTIVATION_WINDOW = "oie.activation.throttleWindowMinutes";
     public static final String ACTIVATION_MAX_WRONG_CODES = "oie.activation.maxWrongCodes";
     public static final String ACTIVATION_ATTEMPT_STORE = "oie.activation.attemptStore";
+    public static final String ACTIVATION_LISTENERS = "oie.activation.listeners";
+    public static final String CODE_SENDER = "oie.activation.codeSender";
+    public static final String ENTRY_POINT = "oie.entryPoint";
     public static final String SIGN_UP_ENABLED = "oie.signUp.enabled";
     public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
     public static final String SIGN_UP_EMAIL_DOMAINS = "oie.signUp.emailDomains";
@@ -84,6 +87,8 @@ public final class OieConfig {
     private final int signUpMaxPerAddress;
     private final List<String> signUpEmailDomains;
     private final String helpUrl;
+    /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
+    private final Resolver resolver;
 
     /** Where the filter's own activation codes are sent from; the password is never printed. */
     public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
@@ -94,6 +99,7 @@ public final class OieConfig {
     }
 
     private OieConfig(Resolver r) {
+        this.resolver = r;
         this.issuer = r.required(ISSUER, ConfigValues::issuer);
         this.clientId = r.required(CLIENT_ID, v -> v);
         this.clientSecret = r.required(CLIENT_SECRET, v -> v);
@@ -113,7 +119,8 @@ public final class OieConfig {
         // The Management API is the issuer's org unless told otherwise.
         this.managementOrgUrl = r.optional(MANAGEMENT_ORG_URL, issuer.getScheme() + "://" + issuer.getRawAuthority(), ConfigValues::issuer);
         this.managementToken = r.optional(MANAGEMENT_TOKEN, "", v -> v.isEmpty() ? null : v);
-        this.activationStrategy = r.optional(ACTIVATION_STRATEGY, managementToken == null ? "auto" : "management-api", v -> {
+        // auto: a CDI bean or ServiceLoader provider, else management-api with a token, none without (io.oiefilter.spi).
+        this.activationStrategy = r.optional(ACTIVATION_STRATEGY, "auto", v -> {
             if (!v.matches("auto|none|management-api|okta-email|[\\w$.]+")) {
                 throw new IllegalArgumentException("must be auto, none, management-api, okta-email or a class name");
             }
@@ -130,9 +137,9 @@ public final class OieConfig {
         this.signInMaxAge = r.optional(SIGN_IN_MAX_AGE, "0", v -> Duration.ofMinutes(ConfigValues.range(v, 0, 525_600)));
         this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(ConfigValues.range(v, 1, 10_080)));
         this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> ConfigValues.range(v, 1, 100));
-        this.activationAttemptStore = r.optional(ACTIVATION_ATTEMPT_STORE, "memory", v -> {
-            if (!v.equals("memory") && !v.equals("jcache")) {
-                throw new IllegalArgumentException("must be memory or jcache");
+        this.activationAttemptStore = r.optional(ACTIVATION_ATTEMPT_STORE, "auto", v -> {
+            if (!v.matches("auto|memory|jcache|[\\w$.]+")) {
+                throw new IllegalArgumentException("must be auto, memory, jcache or a class name");
             }
             return v;
         });
@@ -205,7 +212,7 @@ public final class OieConfig {
     public Duration signInMaxAge() { return signInMaxAge; }
     public Duration activationThrottleWindow() { return activationWindow; }
     public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
-    /** memory (this JVM) or jcache (shared by a cluster through the server's JCache provider). */
+    /** auto, memory (this JVM), jcache (shared by a cluster through the server's JCache provider) or a class name. */
     public String activationAttemptStore() { return activationAttemptStore; }
     /** Whether the sign-in page offers sign-up when the org's policy allows it. */
     public boolean signUpEnabled() { return signUpEnabled; }
@@ -217,6 +224,14 @@ public final class OieConfig {
     public Optional<String> helpUrl() { return Optional.ofNullable(helpUrl); }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
+
+    /**
+     * What a pluggable part's setting names: {@code auto} (the default: look for one) or built-in and class
+     * names, comma-separated. See {@link io.oiefilter.spi.Extensions}; a bad value names the key.
+     */
+    public List<String> extension(String key) {
+        return resolver.optional(key, "auto", ConfigValues::extensionNames);
+    }
 
     /** True when the issuer is plain http on a loopback host (a local simulator). */
     public boolean issuerIsLoopbackHttp() {

@@ -1,16 +1,8 @@
 package io.oiefilter.web;
 
 import io.oiefilter.log.OieLog;
+import io.oiefilter.log.SdkLogs;
 import io.oiefilter.activation.Activation;
-import io.oiefilter.activation.ActivationListener;
-import io.oiefilter.activation.ActivationStrategies;
-import io.oiefilter.activation.ActivationStrategy;
-import io.oiefilter.activation.AttemptStore;
-import io.oiefilter.activation.CodeDeliveryException;
-import io.oiefilter.activation.CodeSender;
-import io.oiefilter.activation.InMemoryAttemptStore;
-import io.oiefilter.activation.JCacheAttemptStore;
-import io.oiefilter.activation.SmtpCodeSender;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
 import io.oiefilter.flow.SignInFlow;
@@ -18,6 +10,7 @@ import io.oiefilter.flow.SignOut;
 import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.mgmt.ManagementPort;
 import io.oiefilter.mgmt.okta.OktaManagementPort;
+import io.oiefilter.spi.PluggableParts;
 import io.oiefilter.token.OidcProvider;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -29,13 +22,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
- * The servlet filter: map it to {@code /*} (REQUEST dispatch). A thin shell; the decisions are in
+ * The servlet filter: map it to {@code /*} for the REQUEST, ASYNC and ERROR dispatches, with
+ * {@code async-supported}. A thin shell; the decisions are in
  * {@link OieRequestHandler} and the flow in {@link SignInFlow}. Configuration is read once here; a
  * missing or bad value is logged with its key and the application refuses every request (fails closed).
  */
@@ -50,7 +41,7 @@ public class OieFilter implements Filter {
     public void init(FilterConfig filterConfig) {
         try {
             handler = build(filterConfig);
-        } catch (CodeDeliveryException | RuntimeException e) { // OieConfigException among them
+        } catch (RuntimeException | LinkageError e) { // OieConfigException among them; a class the server lacks
             // Fail closed. Throwing here would leave it to the container, and some (Payara among them) log
             // the failure and go on serving the application without this filter: unprotected.
             LOG.error("oie-filter is NOT running, so this application refuses every request (503) "
@@ -59,40 +50,18 @@ public class OieFilter implements Filter {
         }
     }
 
-    private OieRequestHandler build(FilterConfig filterConfig) throws CodeDeliveryException {
+    private OieRequestHandler build(FilterConfig filterConfig) {
         OieConfig config = OieConfig.resolve(filterConfig::getInitParameter);
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
-        ClassLoader loader = filterConfig.getServletContext().getClassLoader();
         Supplier<ManagementPort> management = managementPort(config);
-        ActivationStrategy strategy = ActivationStrategies.create(config, management, loader);
-        List<ActivationListener> listeners = new ArrayList<>();
-        ServiceLoader.load(ActivationListener.class, loader).forEach(listeners::add);
-        AttemptStore attempts = "jcache".equals(config.activationAttemptStore())
-                ? new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, longestWindow(config))
-                : new InMemoryAttemptStore();
-        Activation activation = new Activation(strategy, attempts, listeners, config,
+        PluggableParts parts = new PluggableParts(config, filterConfig.getServletContext().getClassLoader(), management);
+        Activation activation = new Activation(parts.strategy(), parts.attempts(), parts.listeners(), config,
                 () -> config.managementToken().isPresent() ? management.get() : null);
-        CodeSender codeSender = null;
-        if (config.activationSmtp().isPresent()) {
-            OieConfig.Smtp smtp = config.activationSmtp().get();
-            codeSender = new SmtpCodeSender(smtp.host(), smtp.port(), smtp.from(), smtp.username(), smtp.password(),
-                    smtp.startTls(), config.httpTimeout());
-        }
         idx = new OktaIdxPort(config);
-        flow = new SignInFlow(idx, provider, config, activation, codeSender, attempts);
-        OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config),
-                new DefaultAuthenticationEntryPoint());
+        flow = new SignInFlow(idx, provider, config, activation, parts.codeSender(), parts.attempts());
+        OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config), parts.entryPoint());
         LOG.info("oie-filter ready: {0}", config);
         return built;
-    }
-
-    /** The longest any count in the attempt store must live: the throttles' window, a sign-in's counters, the cooldown. */
-    private static java.time.Duration longestWindow(OieConfig config) {
-        java.time.Duration longest = config.activationThrottleWindow();
-        for (java.time.Duration d : List.of(java.time.Duration.ofHours(2), config.resendCooldown())) {
-            longest = d.compareTo(longest) > 0 ? d : longest;
-        }
-        return longest;
     }
 
     /** One Management port, made on first need, and only with an API token. */
@@ -120,6 +89,7 @@ public class OieFilter implements Filter {
         if (idx != null) {
             idx.close();
         }
+        SdkLogs.release(); // after the SDK clients are gone
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignOut;
 import io.oiefilter.session.AuthenticatedRequest;
 import io.oiefilter.session.OieAuthentication;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Decides what each request gets: the filter's own pages, the app as the signed-in user, the app
- * as it is (unprotected paths), or the entry point. A signed-in request costs one session read and
+ * as it is (unprotected paths), or the entry point. An ASYNC dispatch is decided like a request; an
+ * ERROR dispatch only learns the user. A signed-in request costs one session read and
  * a clock comparison; only when its tokens expire does it renew them (refresh token) or end.
  */
 public final class OieRequestHandler {
@@ -45,6 +47,14 @@ public final class OieRequestHandler {
     }
 
     public void handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (req.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of an answer already decided: it learns who is signed in, and is never replaced by a
+            // redirect to sign-in (a 404 or 500 must stay what it is, and an error page is not a page to come back to).
+            HttpSession session = req.getSession(false);
+            Optional<OieAuthentication> auth = session == null ? Optional.empty() : signedIn(session);
+            chain.doFilter(auth.isPresent() ? new AuthenticatedRequest(req, auth.get().user()) : req, res);
+            return;
+        }
         String path = pathWithinApp(req);
         String base = config.basePath();
         if (path.startsWith(base + "/")) {

@@ -93,6 +93,10 @@ class ActivationStrategiesTest {
         return OieConfig.resolve(List.of(ConfigSource.named(m::get, k -> k)));
     }
 
+    private static ActivationStrategy strategy(OieConfig config, ManagementPort m) {
+        return new io.oiefilter.spi.PluggableParts(config, ActivationStrategiesTest.class.getClassLoader(), () -> m).strategy();
+    }
+
     private static ActivationRequest request(String login) {
         return new ActivationRequest(login, Locale.ENGLISH, "192.0.2.1");
     }
@@ -100,22 +104,21 @@ class ActivationStrategiesTest {
     @Test
     void theDefaultDependsOnWhetherAManagementTokenIsConfigured() {
         FakeManagement m = new FakeManagement();
-        assertInstanceOf(NoActivationStrategy.class, ActivationStrategies.create(config(), () -> m, getClass().getClassLoader()));
-        assertInstanceOf(ManagementApiActivationStrategy.class, ActivationStrategies.create(config(OieConfig.MANAGEMENT_TOKEN, "t"),
-                () -> m, getClass().getClassLoader()));
+        assertInstanceOf(NoActivationStrategy.class, strategy(config(), m));
+        assertInstanceOf(ManagementApiActivationStrategy.class, strategy(config(OieConfig.MANAGEMENT_TOKEN, "t"), m));
         assertEquals("https://example.okta.com", config().managementOrgUrl().toString(), "the issuer's org by default");
     }
 
     @Test
     void classNamesGetTheManagementPortOrNothing() {
         FakeManagement m = new FakeManagement();
-        PortStrategy withPort = assertInstanceOf(PortStrategy.class, ActivationStrategies.create(
-                config(OieConfig.ACTIVATION_STRATEGY, PortStrategy.class.getName()), () -> m, getClass().getClassLoader()));
+        PortStrategy withPort = assertInstanceOf(PortStrategy.class, strategy(
+                config(OieConfig.ACTIVATION_STRATEGY, PortStrategy.class.getName()), m));
         assertSame(m, withPort.port);
-        assertInstanceOf(NoArgStrategy.class, ActivationStrategies.create(
-                config(OieConfig.ACTIVATION_STRATEGY, NoArgStrategy.class.getName()), () -> m, getClass().getClassLoader()));
-        OieConfigException e = assertThrows(OieConfigException.class, () -> ActivationStrategies.create(
-                config(OieConfig.ACTIVATION_STRATEGY, "com.example.Missing"), () -> m, getClass().getClassLoader()));
+        assertInstanceOf(NoArgStrategy.class, strategy(
+                config(OieConfig.ACTIVATION_STRATEGY, NoArgStrategy.class.getName()), m));
+        OieConfigException e = assertThrows(OieConfigException.class, () -> strategy(
+                config(OieConfig.ACTIVATION_STRATEGY, "com.example.Missing"), m));
         assertEquals(OieConfig.ACTIVATION_STRATEGY, e.key());
         assertThrows(OieConfigException.class, () -> config(OieConfig.ACTIVATION_STRATEGY, "okta-email"),
                 "okta-email without a token is a configuration error");

@@ -3,7 +3,6 @@ package io.oiefilter.flow;
 import io.oiefilter.SimulatorFixture;
 import io.oiefilter.activation.Activation;
 import io.oiefilter.activation.ActivationEvent;
-import io.oiefilter.activation.ActivationStrategies;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.okta.OktaIdxPort;
@@ -56,8 +55,8 @@ class ActivationFlowTest {
         List<String> all = new ArrayList<>(List.of(OieConfig.MANAGEMENT_TOKEN, API_TOKEN));
         all.addAll(List.of(settings));
         OieConfig config = SimulatorFixture.config(sim, all.toArray(String[]::new));
-        Activation activation = new Activation(ActivationStrategies.create(config,
-                () -> new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout()), getClass().getClassLoader()),
+        Activation activation = new Activation(new io.oiefilter.spi.PluggableParts(config, getClass().getClassLoader(),
+                () -> new OktaManagementPort(config.managementOrgUrl(), API_TOKEN, config.httpTimeout())).strategy(),
                 new InMemoryAttemptStore(), List.of(events::add), config);
         // The activation work runs on the calling thread here, so that each step can be checked at once;
         // BackgroundActivationTest runs it in the background as the filter does.

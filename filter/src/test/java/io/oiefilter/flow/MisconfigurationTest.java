@@ -2,7 +2,6 @@ package io.oiefilter.flow;
 
 import io.oiefilter.SimulatorFixture;
 import io.oiefilter.activation.Activation;
-import io.oiefilter.activation.ActivationStrategies;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.okta.OktaIdxPort;
@@ -91,8 +90,8 @@ class MisconfigurationTest {
     /** PROVISIONED pat@example.com signs in with the management-api activation strategy and the given API token. */
     private FlowResult activate(String apiToken) {
         OieConfig config = SimulatorFixture.config(sim, OieConfig.MANAGEMENT_TOKEN, apiToken);
-        Activation activation = new Activation(ActivationStrategies.create(config,
-                () -> new OktaManagementPort(config.managementOrgUrl(), apiToken, config.httpTimeout()), getClass().getClassLoader()),
+        Activation activation = new Activation(new io.oiefilter.spi.PluggableParts(config, getClass().getClassLoader(),
+                () -> new OktaManagementPort(config.managementOrgUrl(), apiToken, config.httpTimeout())).strategy(),
                 new InMemoryAttemptStore(), List.of(), config);
         SignInFlow flow = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
                 config.httpTimeout()), config, activation, null, new InMemoryAttemptStore(), new ResponsePacer(d -> { }),

@@ -22,6 +22,7 @@ import io.oiefilter.idx.IdxRemediation;
 import io.oiefilter.idx.IdxStep;
 import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.idx.TokenSet;
+import io.oiefilter.log.SdkLogs;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -63,6 +64,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
 
     public OktaIdxPort(OieConfig config) {
         this.config = config;
+        SdkLogs.keepSecretsOut(); // before any SDK client exists: no HTTP client's wire log may print a secret
         if (config.issuerIsLoopbackHttp()) {
             // The SDKs refuse http issuers unless told; the config only lets http through for loopback hosts.
             System.setProperty("okta.testing.disableHttpsCheck", "true");

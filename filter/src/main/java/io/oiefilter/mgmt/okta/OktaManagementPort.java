@@ -18,6 +18,7 @@ import com.okta.sdk.resource.model.UserFactorVerifyResult;
 import com.okta.sdk.resource.model.UserGetSingleton;
 import io.oiefilter.mgmt.ManagedUser;
 import io.oiefilter.mgmt.ManagementException;
+import io.oiefilter.log.SdkLogs;
 import io.oiefilter.mgmt.ManagementPort;
 
 import java.net.URI;
@@ -46,6 +47,7 @@ public final class OktaManagementPort implements ManagementPort {
     private final UserFactorApi factors;
 
     public OktaManagementPort(URI orgUrl, String apiToken, Duration timeout) {
+        SdkLogs.keepSecretsOut(); // its HTTP client's wire log would print the API token
         if ("http".equals(orgUrl.getScheme())) {
             // The configuration lets http through only for loopback hosts (a local simulator).
             System.setProperty("okta.testing.disableHttpsCheck", "true");
