@@ -60,9 +60,10 @@ public class OieFilter implements Filter {
     }
 
     private OieRequestHandler build(FilterConfig filterConfig) throws CodeDeliveryException {
-        OieConfig config = OieConfig.resolve(filterConfig::getInitParameter);
-        OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         ClassLoader loader = filterConfig.getServletContext().getClassLoader();
+        OieConfig config = OieConfig.resolve(filterConfig::getInitParameter, filterConfig.getServletContext()::getInitParameter,
+                loader);
+        OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         Supplier<ManagementPort> management = managementPort(config);
         ActivationStrategy strategy = ActivationStrategies.create(config, management, loader);
         List<ActivationListener> listeners = new ArrayList<>();
