@@ -169,10 +169,13 @@ public final class OieConfig {
         return new OieConfig(new Resolver(sources));
     }
 
-    /** Operators override what the WAR ships: system properties, then environment, then init-params. */
-    public static OieConfig resolve(Function<String, String> initParameters) {
-        return resolve(List.of(ConfigSource.systemProperties(), ConfigSource.environment(),
-                ConfigSource.initParameters(initParameters)));
+    /**
+     * Resolves an application's settings from its layered sources ({@link ConfigSources#forApplication}):
+     * filter init-param, context-param, JNDI, MicroProfile Config, system property, environment.
+     */
+    public static OieConfig resolve(Function<String, String> initParameters, Function<String, String> contextParameters,
+                                    ClassLoader loader) {
+        return resolve(ConfigSources.forApplication(initParameters, contextParameters, loader));
     }
 
     public URI issuer() { return issuer; }
@@ -247,7 +250,7 @@ public final class OieConfig {
                 + ", attemptStore=" + activationAttemptStore + "}";
     }
 
-    /** Walks the sources for one key and turns parse failures into messages that name it. */
+    /** Finds each key in the sources and turns parse failures into messages that name it and where it came from. */
     private static final class Resolver {
         private final List<ConfigSource> sources;
 
@@ -264,16 +267,13 @@ public final class OieConfig {
         }
 
         private <T> T resolve(String key, String fallback, Function<String, T> parser) {
-            for (ConfigSource s : sources) {
-                String v = s.get(key);
-                if (v != null && !v.isBlank()) {
-                    return parse(key, s.describe(key), v.trim(), parser);
-                }
+            Optional<ConfigSources.Found> found = ConfigSources.find(sources, key);
+            if (found.isPresent()) {
+                return parse(key, found.get().where(), found.get().value(), parser);
             }
             if (fallback == null) { // required
-                throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. Set the filter init-param "
-                        + key + ", the system property " + key + " or the environment variable "
-                        + ConfigSource.environmentName(key) + ".");
+                throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. "
+                        + ConfigSources.whereToSet(key, sources));
             }
             return parse(key, "default of " + key, fallback, parser);
         }

@@ -51,10 +51,12 @@ public class OieFilter implements Filter {
     }
 
     private OieRequestHandler build(FilterConfig filterConfig) {
-        OieConfig config = OieConfig.resolve(filterConfig::getInitParameter);
+        ClassLoader loader = filterConfig.getServletContext().getClassLoader();
+        OieConfig config = OieConfig.resolve(filterConfig::getInitParameter, filterConfig.getServletContext()::getInitParameter,
+                loader);
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         Supplier<ManagementPort> management = managementPort(config);
-        PluggableParts parts = new PluggableParts(config, filterConfig.getServletContext().getClassLoader(), management);
+        PluggableParts parts = new PluggableParts(config, loader, management);
         Activation activation = new Activation(parts.strategy(), parts.attempts(), parts.listeners(), config,
                 () -> config.managementToken().isPresent() ? management.get() : null);
         idx = new OktaIdxPort(config);

@@ -1,6 +1,7 @@
 package io.oiefilter.web;
 
 import io.oiefilter.config.ConfigSource;
+import io.oiefilter.config.ConfigSources;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.log.OieLog;
 import jakarta.servlet.FilterRegistration;
@@ -39,25 +40,18 @@ public final class SessionCookieInitializer implements ServletContainerInitializ
     }
 
     private static boolean secure(ServletContext context) {
-        List<ConfigSource> sources = List.of(ConfigSource.systemProperties(), ConfigSource.environment(),
-                ConfigSource.initParameters(key -> filterInitParameter(context, key)),
-                ConfigSource.named(context::getInitParameter, k -> "context-param " + k));
+        List<ConfigSource> sources = ConfigSources.forApplication(key -> filterInitParameter(context, key),
+                context::getInitParameter, context.getClassLoader());
         String setting = first(sources, OieConfig.SESSION_COOKIE_SECURE);
         if (setting != null && !setting.equalsIgnoreCase("auto")) {
-            return Boolean.parseBoolean(setting.trim());
+            return Boolean.parseBoolean(setting);
         }
         String redirect = first(sources, OieConfig.REDIRECT_URI);
-        return redirect != null && redirect.trim().toLowerCase(Locale.ROOT).startsWith("https:");
+        return redirect != null && redirect.toLowerCase(Locale.ROOT).startsWith("https:");
     }
 
     private static String first(List<ConfigSource> sources, String key) {
-        for (ConfigSource s : sources) {
-            String v = s.get(key);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
+        return ConfigSources.find(sources, key).map(ConfigSources.Found::value).orElse(null);
     }
 
     /** The init-param of the application's OieFilter, as web.xml declares it. */

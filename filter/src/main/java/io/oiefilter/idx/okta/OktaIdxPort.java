@@ -65,14 +65,16 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     public OktaIdxPort(OieConfig config) {
         this.config = config;
         SdkLogs.keepSecretsOut(); // before any SDK client exists: no HTTP client's wire log may print a secret
-        if (config.issuerIsLoopbackHttp()) {
-            // The SDKs refuse http issuers unless told; the config only lets http through for loopback hosts.
-            System.setProperty("okta.testing.disableHttpsCheck", "true");
-        }
-        IDXAuthenticationWrapper wrapper = new IDXAuthenticationWrapper(config.issuer().toString(), config.clientId(),
+        // The SDK refuses an http issuer unless the JVM-wide okta.testing.disableHttpsCheck is set, which would lift
+        // the check for every other application in this JVM too. A loopback http issuer (the config lets no other
+        // http through) is given to the SDK as https, and this one client is then pointed at the real address.
+        String issuer = config.issuer().toString();
+        IDXAuthenticationWrapper wrapper = new IDXAuthenticationWrapper(config.issuerIsLoopbackHttp()
+                ? "https" + issuer.substring("http".length()) : issuer, config.clientId(),
                 config.clientSecret(), new LinkedHashSet<>(config.scopes()), config.redirectUri().toString());
         this.clock = Clock.systemUTC();
         this.sdk = new SdkCalls(wrapper, config.httpTimeout());
+        sdk.useIssuer(issuer);
         this.oauth = new OAuthCalls(config, clock);
         this.tokens = new TokenCalls(sdk, clock);
     }

@@ -3,6 +3,7 @@ package io.oiefilter.idx.okta;
 import com.okta.commons.http.RequestExecutor;
 import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
 import com.okta.idx.sdk.api.client.IDXClient;
+import com.okta.idx.sdk.api.config.ClientConfiguration;
 import com.okta.idx.sdk.api.exception.ProcessingException;
 import io.oiefilter.idx.IdxException;
 
@@ -48,6 +49,14 @@ final class SdkCalls implements AutoCloseable {
         set(client, "requestExecutor", recorder);
         this.mapper = field(client.getClass(), client, "objectMapper", ObjectMapper.class);
         this.pool = new DeadlinePool(deadline);
+    }
+
+    /**
+     * Points this client at {@code issuer}: 2.0.0 reads every URL from its configuration at each call
+     * ({@code getIssuer}, {@code getBaseUrl}), and checks the issuer only when the client is built.
+     */
+    void useIssuer(String issuer) {
+        field(client.getClass(), client, "clientConfiguration", ClientConfiguration.class).setIssuer(issuer);
     }
 
     @Override

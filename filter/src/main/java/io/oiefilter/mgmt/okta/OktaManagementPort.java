@@ -48,19 +48,22 @@ public final class OktaManagementPort implements ManagementPort {
 
     public OktaManagementPort(URI orgUrl, String apiToken, Duration timeout) {
         SdkLogs.keepSecretsOut(); // its HTTP client's wire log would print the API token
-        if ("http".equals(orgUrl.getScheme())) {
-            // The configuration lets http through only for loopback hosts (a local simulator).
-            System.setProperty("okta.testing.disableHttpsCheck", "true");
-        }
+        // The SDK refuses an http org unless the JVM-wide okta.testing.disableHttpsCheck is set, which would lift the
+        // check for every other application in this JVM too. A loopback http org (the configuration lets no other http
+        // through) is given to the builder as https, and this one client is then pointed at the real address.
+        String url = orgUrl.toString().endsWith("/") ? orgUrl.toString().substring(0, orgUrl.toString().length() - 1)
+                : orgUrl.toString();
+        boolean http = "http".equals(orgUrl.getScheme());
         // No retries by the SDK: a retried challenge sends another email; a 429 or 503 must end the attempt at
         // once (the person can sign in again), not hold a thread until Okta's rate-limit window resets.
         ApiClient client = Clients.builder()
-                .setOrgUrl(orgUrl.toString())
+                .setOrgUrl(http ? "https" + url.substring("http".length()) : url)
                 .setClientCredentials(new TokenClientCredentials(apiToken))
                 .setCacheManager(Caches.newDisabledCacheManager())
                 .setConnectionTimeout((int) Math.max(1, timeout.toSeconds()))
                 .setRetryMaxAttempts(0)
                 .build();
+        client.setBasePath(url); // each request's URL is the base path and the API's path
         this.users = new UserApi(client);
         this.lifecycle = new UserLifecycleApi(client);
         this.factors = new UserFactorApi(client);

@@ -17,12 +17,19 @@ public final class PayaraMicro implements AppServer {
     private final String name;
     private final Path jar;
     private final int httpPort;
+    private List<String> options = List.of();
     private ServerProcess process;
 
     public PayaraMicro(String name, Path jar, int httpPort) {
         this.name = name;
         this.jar = jar;
         this.httpPort = httpPort;
+    }
+
+    /** Payara Micro options added to the harness's own, e.g. {@code --postbootcommandfile F} or {@code --secretsdir D}. */
+    public PayaraMicro withOptions(String... more) {
+        this.options = List.of(more);
+        return this;
     }
 
     @Override
@@ -47,6 +54,7 @@ public final class PayaraMicro implements AppServer {
                 "--prebootcommandfile", System.getProperty("it.preboot"),
                 "--clustermode", "tcpip:127.0.0.1:" + hazelcast, "--interfaces", "127.0.0.1", "--startport",
                 String.valueOf(hazelcast), "--clustername", name + "-" + hazelcast, "--rootdir", root.toString()));
+        cmd.addAll(options);
         for (Path war : wars) {
             cmd.addAll(List.of("--deploy", war.toString()));
         }
