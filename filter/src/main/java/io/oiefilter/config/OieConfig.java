@@ -23,6 +23,7 @@ public final class OieConfig {
     public static final String VIEW_PREFIX = "oie.viewPrefix";
     public static final String PRINCIPAL_CLAIM = "oie.principalClaim";
     public static final String GROUPS_CLAIM = "oie.groupsClaim";
+    public static final String CLAIMS_MAPPER = "oie.claimsMapper";
     public static final String HTTP_TIMEOUT = "oie.httpTimeoutSeconds";
     public static final String RESEND_COOLDOWN = "oie.resendCooldownSeconds";
     public static final String POST_LOGOUT_PATH = "oie.postLogoutPath";
@@ -63,6 +64,7 @@ public final class OieConfig {
     private final String viewPrefix;
     private final String principalClaim;
     private final String groupsClaim;
+    private final String claimsMapper;
     private final Duration httpTimeout;
     private final Duration resendCooldown;
     private final String postLogoutPath;
@@ -106,6 +108,12 @@ public final class OieConfig {
         this.viewPrefix = r.optional(VIEW_PREFIX, "/WEB-INF/oie/", ConfigValues::viewPrefix);
         this.principalClaim = r.optional(PRINCIPAL_CLAIM, "preferred_username", ConfigValues::claimName);
         this.groupsClaim = r.optional(GROUPS_CLAIM, "groups", ConfigValues::claimName);
+        this.claimsMapper = r.optional(CLAIMS_MAPPER, "", v -> {
+            if (!v.isEmpty() && !v.matches("[\\w$]+(\\.[\\w$]+)*")) {
+                throw new IllegalArgumentException("must be the class name of a ClaimsMapper");
+            }
+            return v.isEmpty() ? null : v;
+        });
         this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> Duration.ofSeconds(ConfigValues.range(v, 1, 300)));
         this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> Duration.ofSeconds(ConfigValues.range(v, 0, 3600)));
         this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", ConfigValues::appPath);
@@ -180,6 +188,8 @@ public final class OieConfig {
     public String viewPrefix() { return viewPrefix; }
     public String principalClaim() { return principalClaim; }
     public String groupsClaim() { return groupsClaim; }
+    /** The class name of the app's {@code ClaimsMapper}; empty: a ServiceLoader provider, a CDI bean or the default. */
+    public Optional<String> claimsMapper() { return Optional.ofNullable(claimsMapper); }
     public Duration httpTimeout() { return httpTimeout; }
     /** How long after a code was sent before a new one may be asked for. */
     public Duration resendCooldown() { return resendCooldown; }

@@ -18,6 +18,7 @@ import io.oiefilter.flow.SignOut;
 import io.oiefilter.idx.okta.OktaIdxPort;
 import io.oiefilter.mgmt.ManagementPort;
 import io.oiefilter.mgmt.okta.OktaManagementPort;
+import io.oiefilter.session.ClaimsMappers;
 import io.oiefilter.token.OidcProvider;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -45,11 +46,15 @@ public class OieFilter implements Filter {
     private OieRequestHandler handler;
     private OktaIdxPort idx;
     private SignInFlow flow;
+    private jakarta.servlet.ServletContext context;
 
     @Override
     public void init(FilterConfig filterConfig) {
+        context = filterConfig.getServletContext();
         try {
             handler = build(filterConfig);
+            // For the container's own authentication, where the app turned it on (io.oiefilter.security).
+            context.setAttribute(ContainerSignIn.CONTEXT_ATTRIBUTE, handler.containerSignIn());
         } catch (CodeDeliveryException | RuntimeException e) { // OieConfigException among them
             // Fail closed. Throwing here would leave it to the container, and some (Payara among them) log
             // the failure and go on serving the application without this filter: unprotected.
@@ -79,7 +84,7 @@ public class OieFilter implements Filter {
                     smtp.startTls(), config.httpTimeout());
         }
         idx = new OktaIdxPort(config);
-        flow = new SignInFlow(idx, provider, config, activation, codeSender, attempts);
+        flow = new SignInFlow(idx, provider, config, activation, codeSender, attempts, ClaimsMappers.create(config, loader));
         OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config),
                 new DefaultAuthenticationEntryPoint());
         LOG.info("oie-filter ready: {0}", config);
@@ -114,6 +119,9 @@ public class OieFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (context != null) {
+            context.removeAttribute(ContainerSignIn.CONTEXT_ATTRIBUTE);
+        }
         if (flow != null) {
             flow.close(); // the threads of both must not outlive the application
         }

@@ -1,0 +1,36 @@
+package io.oiefilter.sample;
+
+import io.oiefilter.sample.security.ContainerSecurity;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * GET /whoami, a public path (the filter does not protect it): {@code request.authenticate()} asks the
+ * container for the caller, which starts the sign-in when there is none (the browser comes back here
+ * after). Then every view of the caller as JSON. Needs container security (501 without it).
+ */
+@WebServlet("/whoami")
+public class WhoAmIServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
+        ContainerSecurity.Answer answer;
+        if (!ContainerSecurity.available()) {
+            answer = ContainerSecurity.whoAmI(req, "Admins");
+        } else if (!req.authenticate(res)) {
+            return; // the sign-in has begun: the response is the way there
+        } else {
+            answer = ContainerSecurity.whoAmI(req, "Admins");
+        }
+        res.setStatus(answer.status());
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentType("application/json");
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write(answer.json());
+    }
+}
