@@ -46,10 +46,18 @@ public abstract class CoreJourneys {
      * simulator, and registers its sign-out return address with the simulator's app.
      */
     protected static URI start(AppServer server, Path war, int httpPort, String contextRoot) throws Exception {
+        return start(server, List.of(war), httpPort, contextRoot);
+    }
+
+    /**
+     * As {@link #start(AppServer, Path, int, String)}, with more WARs in the same server (one start
+     * for several apps): {@code wars} begins with the sample; every WAR gets the same settings.
+     */
+    protected static URI start(AppServer server, List<Path> wars, int httpPort, String contextRoot) throws Exception {
         Map<String, String> settings = SampleSettings.forSample(sim().port(), httpPort, contextRoot);
         sim().org().app(SampleSettings.CLIENT_ID).orElseThrow()
                 .allowPostLogoutRedirectUri(settings.get("oie.postLogoutRedirectUri"));
-        server.start(List.of(war), settings);
+        server.start(wars, settings);
         return server.base(contextRoot);
     }
 
