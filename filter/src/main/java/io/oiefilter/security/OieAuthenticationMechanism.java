@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Container security mode: the Jakarta Security authentication mechanism that tells the container who
@@ -34,6 +35,8 @@ import java.util.Optional;
 public class OieAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final OieLog LOG = OieLog.of(OieAuthenticationMechanism.class);
 
+    private final AtomicBoolean refusalLogged = new AtomicBoolean();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -50,8 +53,13 @@ public class OieAuthenticationMechanism implements HttpAuthenticationMechanism {
         ContainerSignIn signIn = filter.get();
         Optional<OieUser> user = signIn.signedIn(request);
         if (user.isPresent()) {
-            signIn.toldContainer(request);
-            return context.notifyContainerAboutLogin(user.get(), new HashSet<>(user.get().getRoles()));
+            try {
+                AuthenticationStatus told = context.notifyContainerAboutLogin(user.get(), new HashSet<>(user.get().getRoles()));
+                signIn.toldContainer(request);
+                return told;
+            } catch (IllegalStateException refused) {
+                return refusedByContainer(request, context, refused);
+            }
         }
         if (!mustAuthenticate || signIn.isFilterPage(request)) {
             return context.doNothing(); // anonymous, as the filter would let it be (the sign-in pages among them)
@@ -63,6 +71,20 @@ public class OieAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.responseUnauthorized();
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * The container would not take the caller (WildFly with its integrated JASPI on: it looks for the user
+     * among its own). The filter still serves the person on its paths; the container's security sees nobody,
+     * so what it protects stays closed. Said once, with the fix.
+     */
+    private AuthenticationStatus refusedByContainer(HttpServletRequest request, HttpMessageContext context, RuntimeException e) {
+        if (refusalLogged.compareAndSet(false, true)) {
+            LOG.error("oie-filter: the container refused the signed-in caller, so container security is off in {0} ({1}). "
+                    + "On WildFly set integrated-jaspi=false on the undertow application-security-domain (the README says how).",
+                    request.getServletContext().getContextPath(), e.getMessage());
+        }
+        return context.doNothing();
     }
 
     @Override
