@@ -133,6 +133,18 @@ public abstract class ContainerSecurityJourneys {
         assertEquals(401, c.get("api/admin/report", "Accept", "application/json").statusCode());
     }
 
+    @Test
+    void theAppsOwnLogoutEndsTheSignIn() throws Exception {
+        WebClient c = signedIn("app/", ALICE, ALICE_PASSWORD);
+        HttpResponse<String> home = c.get("app/");
+        assertEquals(403, c.post("whoami", WebClient.form("_csrf", "forged")).statusCode(), "the sample checks the CSRF token");
+        assertEquals(200, c.get("api/me", "Accept", "application/json").statusCode(), "still signed in");
+        HttpResponse<String> out = c.post("whoami", fields(home.body()));
+        assertEquals(302, out.statusCode(), "request.logout(), then home: " + out.body());
+        assertEquals(401, c.get("api/me", "Accept", "application/json").statusCode(), "the filter's sign-in ended with the container's caller");
+        assertEquals(302, c.get("app/admin/", "Accept", "text/html").statusCode(), "and the constraint asks for a sign-in again");
+    }
+
     /** Each of the request, the container's own request, Jakarta Security's SecurityContext and an EJB names the caller alike. */
     private static void assertEveryView(String json, String name, boolean admin) {
         for (String view : List.of("request", "container", "securityContext", "ejb")) {
