@@ -3,6 +3,8 @@ package io.oiefilter.security;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
@@ -23,14 +25,15 @@ import java.util.Arrays;
 public class RolesAllowedInterceptor implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    // Built-in beans, passivation capable: the interceptor may serve a session-scoped bean.
     @Inject
-    OieSecurityExtension extension;
+    BeanManager beans;
     @Inject
-    SecurityContext security;
+    Instance<SecurityContext> security;
 
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
-        if (!extension.containerSecurityOn()) {
+        if (!containerSecurityOn()) {
             return invocation.proceed();
         }
         Method method = invocation.getMethod();
@@ -42,11 +45,20 @@ public class RolesAllowedInterceptor implements Serializable {
         if (roles == null || decides.isAnnotationPresent(PermitAll.class)) {
             return invocation.proceed();
         }
-        if (security.getCallerPrincipal() != null && Arrays.stream(roles.value()).anyMatch(security::isCallerInRole)) {
+        SecurityContext caller = security();
+        if (caller.getCallerPrincipal() != null && Arrays.stream(roles.value()).anyMatch(caller::isCallerInRole)) {
             return invocation.proceed();
         }
         throw new NotInRoleException(method.getDeclaringClass().getSimpleName() + "." + method.getName()
                 + " needs one of the roles " + Arrays.toString(roles.value()));
+    }
+
+    boolean containerSecurityOn() {
+        return beans.getExtension(OieSecurityExtension.class).containerSecurityOn();
+    }
+
+    SecurityContext security() {
+        return security.get();
     }
 
     private static boolean decides(AnnotatedElement e) {

@@ -47,14 +47,18 @@ class RolesAllowedInterceptorTest {
 
     private static Object call(boolean containerSecurityOn, Object target, String method, String caller, Set<String> roles)
             throws Exception {
-        RolesAllowedInterceptor interceptor = new RolesAllowedInterceptor();
-        interceptor.extension = new OieSecurityExtension() {
+        SecurityContext fake = security(caller, roles);
+        RolesAllowedInterceptor interceptor = new RolesAllowedInterceptor() {
             @Override
-            public boolean containerSecurityOn() {
+            boolean containerSecurityOn() {
                 return containerSecurityOn;
             }
+
+            @Override
+            SecurityContext security() {
+                return fake;
+            }
         };
-        interceptor.security = security(caller, roles);
         Method m = target.getClass().getMethod(method);
         return interceptor.check(invocation(target, m));
     }

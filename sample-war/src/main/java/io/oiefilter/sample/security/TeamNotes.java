@@ -1,18 +1,23 @@
 package io.oiefilter.sample.security;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 
-/** A CDI bean (not an EJB) only administrators may use. */
-@ApplicationScoped
-public class TeamNotes {
+import java.io.Serializable;
+
+/** A CDI bean (not an EJB), session-scoped as a legacy JSF app's beans often are, that only administrators may use. */
+@SessionScoped
+public class TeamNotes implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Inject
-    SecurityContext security;
+    Instance<SecurityContext> security; // passivation capable, as a session-scoped bean's injections must be
 
     @RolesAllowed("Admins")
     public String notes() {
-        return "Notes for " + security.getCallerPrincipal().getName();
+        return "Notes for " + security.get().getCallerPrincipal().getName();
     }
 }
