@@ -17,7 +17,8 @@
     <c:otherwise>You are not an administrator.</c:otherwise>
   </c:choose></p>
   <p><a href="${pageContext.request.contextPath}/app/details.jsp?tab=claims">Details</a> ·
-     <a href="${pageContext.request.contextPath}/api/me">Your claims as JSON</a></p>
+     <a href="${pageContext.request.contextPath}/api/me">Your claims as JSON</a><c:if test="${pageContext.request.isUserInRole('Admins')}"> ·
+     <a href="${pageContext.request.contextPath}/app/admin/">Administration</a></c:if></p>
   <form method="post" action="${oieLogoutUrl}" id="sign-out">
     <input type="hidden" name="_csrf" value="<c:out value='${oieCsrfToken}'/>">
     <button type="submit">Sign out</button>

@@ -89,4 +89,25 @@ class ArchitectureTest {
             }
         }
     }
+
+    @Test
+    void onlyTheSecurityPackageNeedsJakartaSecurity() throws IOException {
+        // Tomcat and Jetty have no Jakarta Security: the filter must never load a class that needs it.
+        Path security = SOURCES.resolve("io/oiefilter/security");
+        List<Path> outside = filesImporting("jakarta.security").stream().filter(p -> !p.getParent().equals(security)).toList();
+        assertEquals(List.of(), outside, "jakarta.security.* is used in io.oiefilter.security only");
+        List<Path> usingIt = filesImporting("io.oiefilter.security").stream().filter(p -> !p.getParent().equals(security)).toList();
+        assertEquals(List.of(), usingIt, "nothing else in the filter refers to io.oiefilter.security");
+        assertTrue(Files.readString(Path.of("src/main/resources/META-INF/services/jakarta.enterprise.inject.spi.Extension"))
+                .contains("io.oiefilter.security.OieSecurityExtension"));
+    }
+
+    @Test
+    void theMechanismIsNoBeanUntilTheAppDeclaresOne() {
+        // A bean-defining annotation would turn container security on in every app on a Jakarta Security server.
+        for (Class<?> type : List.of(io.oiefilter.security.OieAuthenticationMechanism.class,
+                io.oiefilter.security.RolesAllowedInterceptor.class)) {
+            assertEquals(0, type.getAnnotations().length, type + " carries no annotation: " + java.util.Arrays.toString(type.getAnnotations()));
+        }
+    }
 }

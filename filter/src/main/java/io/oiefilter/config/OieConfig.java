@@ -23,6 +23,7 @@ public final class OieConfig {
     public static final String VIEW_PREFIX = "oie.viewPrefix";
     public static final String PRINCIPAL_CLAIM = "oie.principalClaim";
     public static final String GROUPS_CLAIM = "oie.groupsClaim";
+    public static final String CLAIMS_MAPPER = "oie.claimsMapper";
     public static final String HTTP_TIMEOUT = "oie.httpTimeoutSeconds";
     public static final String RESEND_COOLDOWN = "oie.resendCooldownSeconds";
     public static final String POST_LOGOUT_PATH = "oie.postLogoutPath";

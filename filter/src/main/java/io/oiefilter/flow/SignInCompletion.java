@@ -7,16 +7,20 @@ import io.oiefilter.idx.IdxPort;
 import io.oiefilter.idx.IdxTransaction;
 import io.oiefilter.idx.TokenSet;
 import io.oiefilter.log.OieLog;
+import io.oiefilter.session.ClaimsMapper;
+import io.oiefilter.session.DefaultClaimsMapper;
 import io.oiefilter.session.OieAuthentication;
 import io.oiefilter.session.OieUser;
+import io.oiefilter.session.PrincipalMapping;
 import io.oiefilter.token.InvalidIdTokenException;
 import io.oiefilter.token.OidcProvider;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The end of a sign-in: the interaction code for tokens, the ID token validated (signature, issuer,
@@ -29,12 +33,14 @@ final class SignInCompletion {
     private final IdxPort idx;
     private final OidcProvider provider;
     private final OieConfig config;
+    private final ClaimsMapper mapper;
     private final Clock clock;
 
-    SignInCompletion(IdxPort idx, OidcProvider provider, OieConfig config, Clock clock) {
+    SignInCompletion(IdxPort idx, OidcProvider provider, OieConfig config, ClaimsMapper mapper, Clock clock) {
         this.idx = idx;
         this.provider = provider;
         this.config = config;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -46,8 +52,10 @@ final class SignInCompletion {
             return OktaFailures.page("token", e);
         }
         JWTClaimsSet claims;
+        OieUser user;
         try {
             claims = provider.idTokenValidator().validate(tokens.idToken(), tx.nonce());
+            user = userFrom(claims);
         } catch (IOException e) {
             LOG.warn("oie-filter: cannot read the issuer''s metadata or keys: {0}", e.getMessage());
             return new FlowResult.Failed("oie.error.unavailable", 0);
@@ -56,7 +64,7 @@ final class SignInCompletion {
             return new FlowResult.Failed("oie.error.invalidToken", 0);
         }
         Instant now = clock.instant();
-        return new FlowResult.SignedIn(new OieAuthentication(userFrom(claims), tokens, now, expiry(tokens, claims, now)));
+        return new FlowResult.SignedIn(new OieAuthentication(user, tokens, now, expiry(tokens, claims, now)));
     }
 
     /**
@@ -90,22 +98,24 @@ final class SignInCompletion {
         return id != null && id.isBefore(access) ? id : access;
     }
 
-    OieUser userFrom(JWTClaimsSet claims) {
-        String subject = claims.getSubject();
-        String name = stringClaim(claims, config.principalClaim());
-        if (name == null) {
-            name = subject;
+    /** The user the app sees: name and roles from the claims mapper; a mapper that fails refuses the sign-in. */
+    OieUser userFrom(JWTClaimsSet claims) throws InvalidIdTokenException {
+        Map<String, Object> json = Collections.unmodifiableMap(claims.toJSONObject());
+        PrincipalMapping mapped;
+        try {
+            mapped = mapper.map(json);
+        } catch (RuntimeException e) {
+            throw new InvalidIdTokenException("the claims mapper " + mapper.getClass().getName() + " refused the claims of "
+                    + claims.getSubject() + ": " + e, e);
+        }
+        if (mapped == null) {
+            throw new InvalidIdTokenException("the claims mapper " + mapper.getClass().getName() + " gave no principal for "
+                    + claims.getSubject(), null);
         }
         String display = stringClaim(claims, "name");
-        List<String> groups = new ArrayList<>();
-        Object g = claims.getClaim(config.groupsClaim());
-        if (g instanceof List<?> list) {
-            list.forEach(x -> { if (x != null) groups.add(String.valueOf(x)); });
-        } else if (g instanceof String s) {
-            groups.add(s);
-        }
-        return new OieUser(name, subject, display != null ? display : name, stringClaim(claims, "email"), groups,
-                claims.toString());
+        List<String> groups = DefaultClaimsMapper.strings(claims.getClaim(config.groupsClaim()));
+        return new OieUser(mapped.name(), claims.getSubject(), display != null ? display : mapped.name(),
+                stringClaim(claims, "email"), groups, mapped.roles(), claims.toString());
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -5,6 +5,8 @@ import io.oiefilter.activation.AttemptStore;
 import io.oiefilter.activation.CodeSender;
 import io.oiefilter.activation.InMemoryAttemptStore;
 import io.oiefilter.config.OieConfig;
+import io.oiefilter.session.ClaimsMapper;
+import io.oiefilter.session.DefaultClaimsMapper;
 import io.oiefilter.idx.IdxPort;
 import io.oiefilter.log.OieLog;
 import io.oiefilter.session.OieAuthentication;
@@ -56,16 +58,27 @@ public final class SignInFlow implements AutoCloseable {
      */
     public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
                       AttemptStore attempts) {
-        this(idx, provider, config, activation, codeSender, attempts, new ResponsePacer(), null, Clock.systemUTC());
+        this(idx, provider, config, activation, codeSender, attempts, new DefaultClaimsMapper(config));
+    }
+
+    /** @param claimsMapper who the app sees for the signed-in person's claims (name, roles) */
+    public SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
+                      AttemptStore attempts, ClaimsMapper claimsMapper) {
+        this(idx, provider, config, activation, codeSender, attempts, new ResponsePacer(), null, Clock.systemUTC(), claimsMapper);
     }
 
     /** With the pacer and the background runner given (tests run the activation work on the calling thread). */
     SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
                AttemptStore attempts, ResponsePacer pacer, PendingActivations pending, Clock clock) {
+        this(idx, provider, config, activation, codeSender, attempts, pacer, pending, clock, new DefaultClaimsMapper(config));
+    }
+
+    SignInFlow(IdxPort idx, OidcProvider provider, OieConfig config, Activation activation, CodeSender codeSender,
+               AttemptStore attempts, ResponsePacer pacer, PendingActivations pending, Clock clock, ClaimsMapper claimsMapper) {
         this.config = config;
         Activation active = activation != null && activation.enabled() ? activation : null;
         this.throttles = new FlowThrottles(attempts, config);
-        this.completion = new SignInCompletion(idx, provider, config, clock);
+        this.completion = new SignInCompletion(idx, provider, config, claimsMapper, clock);
         ActivationSteps[] steps = new ActivationSteps[1];
         this.navigator = new StepNavigator(idx, completion, new SignInTemplate(), throttles, pacer,
                 active == null ? null : active.delivery(), user -> steps[0].completed(user), clock);

@@ -14,6 +14,8 @@ import io.oiefilter.activation.SmtpCodeSender;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.config.OieConfigException;
 import io.oiefilter.mgmt.ManagementPort;
+import io.oiefilter.session.ClaimsMapper;
+import io.oiefilter.session.DefaultClaimsMapper;
 import io.oiefilter.web.AuthenticationEntryPoint;
 import io.oiefilter.web.DefaultAuthenticationEntryPoint;
 
@@ -32,6 +34,7 @@ public final class PluggableParts {
     private final AttemptStore attempts;
     private final CodeSender codeSender;
     private final AuthenticationEntryPoint entryPoint;
+    private final ClaimsMapper claimsMapper;
 
     /**
      * Finds every part; throws {@link OieConfigException} (naming the setting) for the first that cannot be had.
@@ -60,6 +63,9 @@ public final class PluggableParts {
         this.entryPoint = found.one(ExtensionPoint.of(AuthenticationEntryPoint.class, OieConfig.ENTRY_POINT)
                 .builtIn("default", DefaultAuthenticationEntryPoint::new)
                 .otherwise(DefaultAuthenticationEntryPoint::new));
+        this.claimsMapper = found.one(ExtensionPoint.of(ClaimsMapper.class, OieConfig.CLAIMS_MAPPER)
+                .builtIn("default", () -> new DefaultClaimsMapper(config))
+                .otherwise(() -> new DefaultClaimsMapper(config)));
     }
 
     /** @return decides what a failed identify does about accounts never activated */
@@ -85,6 +91,11 @@ public final class PluggableParts {
     /** @return what an unauthenticated request to a protected path gets */
     public AuthenticationEntryPoint entryPoint() {
         return entryPoint;
+    }
+
+    /** @return the principal name and roles from the ID token's claims */
+    public ClaimsMapper claimsMapper() {
+        return claimsMapper;
     }
 
     /** SMTP when its host is set; required: say which setting is missing. */

@@ -36,11 +36,15 @@ public class OieFilter implements Filter {
     private OieRequestHandler handler;
     private OktaIdxPort idx;
     private SignInFlow flow;
+    private jakarta.servlet.ServletContext context;
 
     @Override
     public void init(FilterConfig filterConfig) {
+        context = filterConfig.getServletContext();
         try {
             handler = build(filterConfig);
+            // For the container's own authentication, where the app turned it on (io.oiefilter.security).
+            context.setAttribute(ContainerSignIn.CONTEXT_ATTRIBUTE, handler.containerSignIn());
         } catch (RuntimeException | LinkageError e) { // OieConfigException among them; a class the server lacks
             // Fail closed. Throwing here would leave it to the container, and some (Payara among them) log
             // the failure and go on serving the application without this filter: unprotected.
@@ -60,7 +64,8 @@ public class OieFilter implements Filter {
         Activation activation = new Activation(parts.strategy(), parts.attempts(), parts.listeners(), config,
                 () -> config.managementToken().isPresent() ? management.get() : null);
         idx = new OktaIdxPort(config);
-        flow = new SignInFlow(idx, provider, config, activation, parts.codeSender(), parts.attempts());
+        flow = new SignInFlow(idx, provider, config, activation, parts.codeSender(), parts.attempts(),
+                parts.claimsMapper());
         OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config), parts.entryPoint());
         LOG.info("oie-filter ready: {0}", config);
         return built;
@@ -85,6 +90,9 @@ public class OieFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (context != null) {
+            context.removeAttribute(ContainerSignIn.CONTEXT_ATTRIBUTE);
+        }
         if (flow != null) {
             flow.close(); // the threads of both must not outlive the application
         }

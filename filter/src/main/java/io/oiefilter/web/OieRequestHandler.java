@@ -25,25 +25,22 @@ public final class OieRequestHandler {
     /** Request attributes an app's pages use for a sign-out form. */
     public static final String CSRF_TOKEN_ATTRIBUTE = "oieCsrfToken";
     public static final String LOGOUT_URL_ATTRIBUTE = "oieLogoutUrl";
-    /** Parallel requests of one session renew its tokens once. */
-    private static final Object[] RENEWAL_LOCKS = new Object[64];
-
-    static {
-        for (int i = 0; i < RENEWAL_LOCKS.length; i++) {
-            RENEWAL_LOCKS[i] = new Object();
-        }
-    }
 
     private final OieConfig config;
-    private final SignInFlow flow;
+    private final SignedInSessions sessions;
     private final SignInEndpoints endpoints;
     private final AuthenticationEntryPoint entryPoint;
 
     public OieRequestHandler(OieConfig config, SignInFlow flow, SignOut signOut, AuthenticationEntryPoint entryPoint) {
         this.config = config;
-        this.flow = flow;
+        this.sessions = new SignedInSessions(flow);
         this.endpoints = new SignInEndpoints(config, flow, signOut);
         this.entryPoint = entryPoint;
+    }
+
+    /** The same sign-in for the container's own authentication (container security mode). */
+    public ContainerSignIn containerSignIn() {
+        return new ContainerSignIn(config, sessions, entryPoint);
     }
 
     public void handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -51,7 +48,7 @@ public final class OieRequestHandler {
             // The error page of an answer already decided: it learns who is signed in, and is never replaced by a
             // redirect to sign-in (a 404 or 500 must stay what it is, and an error page is not a page to come back to).
             HttpSession session = req.getSession(false);
-            Optional<OieAuthentication> auth = session == null ? Optional.empty() : signedIn(session);
+            Optional<OieAuthentication> auth = sessions.current(session);
             chain.doFilter(auth.isPresent() ? new AuthenticatedRequest(req, auth.get().user()) : req, res);
             return;
         }
@@ -63,7 +60,7 @@ public final class OieRequestHandler {
         }
         boolean protectedPath = config.protectedPaths().matches(path) && !config.excludedPaths().matches(path);
         HttpSession session = req.getSession(false);
-        Optional<OieAuthentication> auth = session == null ? Optional.empty() : signedIn(session);
+        Optional<OieAuthentication> auth = sessions.current(session);
         if (auth.isPresent()) {
             if (protectedPath) {
                 // What a signed-in person sees must not stay in a shared cache or the browser's history cache.
@@ -80,29 +77,6 @@ public final class OieRequestHandler {
             return;
         }
         entryPoint.commence(req, res, base + SignInEndpoints.SIGN_IN);
-    }
-
-    /** The session's sign-in as it stands now: renewed, or ended (and removed) when its time is up. */
-    private Optional<OieAuthentication> signedIn(HttpSession session) {
-        if (!(session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE) instanceof OieAuthentication auth)) {
-            return Optional.empty();
-        }
-        if (flow.fresh(auth)) {
-            return Optional.of(auth);
-        }
-        synchronized (RENEWAL_LOCKS[Math.floorMod(session.getId().hashCode(), RENEWAL_LOCKS.length)]) {
-            Object latest = session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE);
-            if (latest != auth) { // another request of this session got here first
-                return latest instanceof OieAuthentication a && flow.fresh(a) ? Optional.of(a) : Optional.empty();
-            }
-            Optional<OieAuthentication> now = flow.current(auth);
-            if (now.isPresent()) {
-                session.setAttribute(OieAuthentication.SESSION_ATTRIBUTE, now.get());
-            } else {
-                session.removeAttribute(OieAuthentication.SESSION_ATTRIBUTE);
-            }
-            return now;
-        }
     }
 
     /** The container-decoded and normalised path inside the app (no "..", no context path). */

@@ -229,6 +229,13 @@ final class SignInEndpoints {
     private void logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
         HttpSession session = req.getSession(false);
         Optional<URI> throughOkta = signOut.signOut((OieAuthentication) session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE));
+        if (req.getAttribute(ContainerSignIn.CONTAINER_AUTHENTICATED) != null) {
+            try {
+                req.logout(); // the container's caller ends with the sign-in (container security mode)
+            } catch (ServletException e) {
+                LOG.warn("oie-filter: the container did not log out: {0}", e.getMessage());
+            }
+        }
         session.invalidate();
         if (throughOkta.isPresent()) {
             res.sendRedirect(throughOkta.get().toString());

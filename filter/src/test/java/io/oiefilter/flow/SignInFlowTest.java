@@ -251,15 +251,16 @@ class SignInFlowTest {
     void thePrincipalAndGroupsClaimsAreConfigurable() throws Exception {
         OieConfig config = SimulatorFixture.config(sim, OieConfig.PRINCIPAL_CLAIM, "email", OieConfig.GROUPS_CLAIM, "roles");
         SignInCompletion custom = new SignInCompletion(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
-                config.httpTimeout()), config, java.time.Clock.systemUTC());
+                config.httpTimeout()), config, new io.oiefilter.session.DefaultClaimsMapper(config), java.time.Clock.systemUTC());
         OieConfig plain = SimulatorFixture.config(sim);
         SignInCompletion standard = new SignInCompletion(new OktaIdxPort(plain), new OidcProvider(plain.issuer(),
-                plain.clientId(), plain.httpTimeout()), plain, java.time.Clock.systemUTC());
+                plain.clientId(), plain.httpTimeout()), plain, new io.oiefilter.session.DefaultClaimsMapper(plain), java.time.Clock.systemUTC());
         var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").claim("email", "x@example.com")
                 .claim("roles", List.of("Auditors")).claim("groups", List.of("Admins")).build();
         var user = custom.userFrom(claims);
         assertEquals("x@example.com", user.getName());
         assertEquals(List.of("Auditors"), user.getGroups());
+        assertEquals(java.util.Set.of("Auditors"), user.getRoles(), "the default mapper's roles are the groups claim");
         assertEquals("00u1", standard.userFrom(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("00u1").build()).getName(),
                 "no principal claim: the subject");
     }

@@ -26,6 +26,13 @@ public final class WildFly implements AppServer {
     /** What the build unpacked: {@code it.wildflyHome} (set by failsafe). */
     public static final String HOME_PROPERTY = "it.wildflyHome";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /**
+     * What an application's own Jakarta Security mechanism (the filter's container security mode) needs:
+     * the default {@code other} application security domain leaves the identity to the mechanism instead
+     * of checking it against WildFly's own users (WildFly's "integrated JASPI").
+     */
+    public static final String JAKARTA_SECURITY =
+            "/subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,value=false)";
 
     private final String name;
     private final Path home;
