@@ -2,7 +2,6 @@ package io.oiefilter.config;
 
 import javax.naming.Context;
 import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import javax.naming.NoInitialContextException;
 import java.util.List;
@@ -82,10 +81,8 @@ final class JndiConfigSource implements ConfigSource {
         } catch (NoInitialContextException e) {
             unavailable = true; // no naming service here: do not ask again for every setting
             return null;
-        } catch (NameNotFoundException e) {
-            return null;
         } catch (NamingException e) {
-            return null; // java:comp/env not offered to this thread or container: nothing set there
+            return null; // not bound, or java:comp/env not offered to this thread: nothing set there
         }
     }
 
