@@ -1,6 +1,8 @@
 package io.oiefilter.spi;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ final class CdiBeans {
             return Optional.empty();
         }
         if (beans.get().isAmbiguous()) {
-            throw new Ambiguous(beans.get().handlesStream().map(h -> h.getBean().getBeanClass().getName()).sorted().toList());
+            throw new Ambiguous(beans(type).stream().map(b -> b.getBeanClass().getName()).sorted().toList());
         }
         return Optional.of(beans.get().get());
     }
@@ -45,8 +47,22 @@ final class CdiBeans {
     /** Every bean of this type, by bean class (a client proxy's class says nothing). */
     static <T> Map<Class<?>, T> every(Class<T> type) {
         Map<Class<?>, T> all = new LinkedHashMap<>();
-        select(type).ifPresent(beans -> beans.handlesStream().forEach(h -> all.putIfAbsent(h.getBean().getBeanClass(), h.get())));
+        if (select(type).isEmpty()) {
+            return all;
+        }
+        BeanManager manager = CDI.current().getBeanManager();
+        for (Bean<?> bean : beans(type)) {
+            all.putIfAbsent(bean.getBeanClass(), type.cast(manager.getReference(bean, type, manager.createCreationalContext(bean))));
+        }
         return all;
+    }
+
+    /**
+     * The beans of this type, through the BeanManager (CDI 1.1 and later: the javax flavour compiles this
+     * against CDI 2.0, which has no {@code Instance.handlesStream()}).
+     */
+    private static java.util.Set<Bean<?>> beans(Class<?> type) {
+        return CDI.current().getBeanManager().getBeans(type);
     }
 
     private static <T> Optional<Instance<T>> select(Class<T> type) {

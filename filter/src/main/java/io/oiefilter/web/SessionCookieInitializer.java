@@ -18,7 +18,8 @@ import java.util.Set;
  * anyone change it): {@code HttpOnly}, {@code SameSite=Lax} (a cross-site POST arrives without the
  * session, whatever the page's CSRF token), and {@code Secure} when the app is served over https,
  * as its redirect URI says, or when {@code oie.sessionCookie.secure=true}. An app that set these
- * itself keeps its own values.
+ * itself keeps its own values. On Servlet 4 (the javax flavour) SameSite cannot be set here:
+ * {@link SessionCookies} adds it to the Set-Cookie header instead.
  */
 public final class SessionCookieInitializer implements ServletContainerInitializer {
     private static final OieLog LOG = OieLog.of(SessionCookieInitializer.class);
@@ -28,8 +29,9 @@ public final class SessionCookieInitializer implements ServletContainerInitializ
         SessionCookieConfig cookie = context.getSessionCookieConfig();
         try {
             cookie.setHttpOnly(true);
-            if (cookie.getAttribute("SameSite") == null) {
-                cookie.setAttribute("SameSite", "Lax");
+            if (!SessionCookieAttributes.setIfAbsent(cookie, "SameSite", "Lax")) {
+                LOG.debug("oie-filter: Servlet {0} has no session cookie attributes; the filter adds SameSite=Lax to"
+                        + " the cookies of the sessions it makes", context.getMajorVersion() + "." + context.getMinorVersion());
             }
             if (secure(context)) {
                 cookie.setSecure(true);

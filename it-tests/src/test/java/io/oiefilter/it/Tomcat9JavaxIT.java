@@ -1,0 +1,38 @@
+package io.oiefilter.it;
+
+import io.oiefilter.it.servers.ServerProcess;
+import io.oiefilter.it.servers.Tomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The core journeys with the javax sample on Tomcat 9 (Servlet 4), Jersey 2 and JSTL 1.2 in its lib folder
+ * (it-tests/tomcat9-libs): Tomcat is a servlet container and has neither.
+ */
+class Tomcat9JavaxIT extends JavaxJourneys {
+    private static Tomcat server;
+    private static URI base;
+
+    @BeforeAll
+    static void startTomcat9() throws Exception {
+        int port = ServerProcess.freePort();
+        server = new Tomcat("tomcat-9", Path.of(System.getProperty("it.tomcat9Home")),
+                Path.of(System.getProperty("it.tomcat9Libs")), port);
+        base = start(server, Path.of(System.getProperty("it.sampleJavaxWar")), port, "sample-javax");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected URI sampleBase() {
+        return base;
+    }
+}
