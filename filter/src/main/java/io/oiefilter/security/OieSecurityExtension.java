@@ -35,13 +35,13 @@ public class OieSecurityExtension implements Extension {
 
     private static final OieLog LOG = OieLog.of(OieSecurityExtension.class);
 
-    private final boolean jakartaSecurity = present("jakarta.security.enterprise.SecurityContext");
+    private final boolean securityApiPresent = present("jakarta.security.enterprise.SecurityContext");
     private volatile boolean mechanismFound;
     private volatile boolean containerSecurityOn;
 
     void addInterceptor(@Observes BeforeBeanDiscovery discovery) {
-        LOG.debug("oie-filter: CDI extension loaded; Jakarta Security present: {0}", jakartaSecurity);
-        if (jakartaSecurity) {
+        LOG.debug("oie-filter: CDI extension loaded; Jakarta Security present: {0}", securityApiPresent);
+        if (securityApiPresent) {
             discovery.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
                     .add(new InterceptorLiteral()).add(RolesChecked.Literal.INSTANCE).add(new PriorityLiteral(PRIORITY));
         }
@@ -50,14 +50,14 @@ public class OieSecurityExtension implements Extension {
     <T> void bindRoleChecks(@Observes @WithAnnotations({RolesAllowed.class, PermitAll.class, DenyAll.class})
                             ProcessAnnotatedType<T> type) {
         Class<T> bean = type.getAnnotatedType().getJavaClass();
-        if (jakartaSecurity && !bean.isInterface() && !isEjb(bean) && !bean.isAnnotationPresent(Interceptor.class)) {
+        if (securityApiPresent && !bean.isInterface() && !isEjb(bean) && !bean.isAnnotationPresent(Interceptor.class)) {
             type.configureAnnotatedType().add(RolesChecked.Literal.INSTANCE);
         }
     }
 
     /** Every managed bean is seen here (the extension's own BeanManager may not see the application's classes). */
     <T> void noteMechanism(@Observes ProcessManagedBean<T> bean) {
-        if (jakartaSecurity && OieAuthenticationMechanism.class.isAssignableFrom(bean.getAnnotatedBeanClass().getJavaClass())) {
+        if (securityApiPresent && OieAuthenticationMechanism.class.isAssignableFrom(bean.getAnnotatedBeanClass().getJavaClass())) {
             mechanismFound = true;
         }
     }
