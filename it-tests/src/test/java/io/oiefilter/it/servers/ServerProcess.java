@@ -86,6 +86,17 @@ public final class ServerProcess implements AutoCloseable {
                 + " s (last status " + last + "); see " + log);
     }
 
+    /**
+     * Checks the server's log says {@code text} (e.g. the address its connector is bound to); otherwise stops
+     * the server and throws, naming {@code what} was expected and the log.
+     */
+    public void requireInLog(String text, String what) throws IOException {
+        if (!new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).contains(text)) { // lenient: any bytes
+            close();
+            throw new IllegalStateException(name + ": expected " + what + " (\"" + text + "\" in the log); see " + log);
+        }
+    }
+
     public Path log() {
         return log;
     }

@@ -4,38 +4,36 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Apache Tomcat from its distribution (unpacked by the build under {@code target/servers/}), with a fresh
- * CATALINA_BASE under {@code target/servers/NAME-base} each start: the distribution's {@code conf/} but our
- * own {@code server.xml} (one HTTP connector on 127.0.0.1, no shutdown port, no AJP), the server libraries
- * Tomcat lacks (JAX-RS, JSTL) in its {@code lib/}, the WARs in {@code webapps/}. Started as a plain
- * {@code java} process (not catalina.sh, which would fork) so it is stopped by its PID.
+ * Apache Tomcat (any version: 11 and 10.1 for Jakarta EE, 9 for Java EE 8) from its distribution folder, run
+ * as {@code catalina.sh run} would run it: one JVM, {@code org.apache.catalina.startup.Bootstrap}, so its PID is
+ * Tomcat's. The distribution stays untouched ({@code catalina.home}); each start gets a fresh
+ * {@code catalina.base} under {@code target/servers/} holding the distribution's {@code conf}, our own
+ * {@code server.xml} (HTTP on 127.0.0.1 only, no shutdown port, no AJP), the extra server libraries in its
+ * {@code lib/} (Tomcat's common class path) and the WARs, copied unchanged, in its {@code webapps/}.
  */
 public final class Tomcat implements AppServer {
-    /** What catalina.sh opens on Java 9+, so Tomcat's leak prevention works as it does there. */
-    private static final List<String> OPENS = List.of("java.base/java.lang", "java.base/java.lang.invoke",
-            "java.base/java.lang.reflect", "java.base/java.io", "java.base/java.util", "java.base/java.util.concurrent",
-            "java.rmi/sun.rmi.transport");
-
     private final String name;
     private final Path home;
-    private final Path serverLibs;
+    private final List<Path> serverLibraries;
     private final int httpPort;
+    private Path base;
     private ServerProcess process;
 
-    /** Tomcat {@code name} from the distribution at {@code home}, with every jar of {@code serverLibs} in its lib/. */
-    public Tomcat(String name, Path home, Path serverLibs, int httpPort) {
+    /**
+     * @param home            a Tomcat distribution (the folder with {@code bin/bootstrap.jar})
+     * @param serverLibraries jars, or folders of jars, the server needs beyond its own (e.g. a JAX-RS implementation)
+     */
+    public Tomcat(String name, Path home, List<Path> serverLibraries, int httpPort) {
         this.name = name;
         this.home = home;
-        this.serverLibs = serverLibs;
+        this.serverLibraries = List.copyOf(serverLibraries);
         this.httpPort = httpPort;
     }
 
@@ -46,55 +44,50 @@ public final class Tomcat implements AppServer {
 
     @Override
     public void start(List<Path> wars, Map<String, String> systemProperties) throws Exception {
-        Path base = freshBase();
-        List<String> cmd = new ArrayList<>(List.of(ServerProcess.java(), "-Xmx512m"));
-        OPENS.forEach(o -> cmd.add("--add-opens=" + o + "=ALL-UNNAMED"));
-        cmd.addAll(List.of("-Dcatalina.home=" + home, "-Dcatalina.base=" + base, "-Djava.io.tmpdir=" + base.resolve("temp"),
+        base = prepareBase(wars);
+        List<String> cmd = new ArrayList<>(List.of(ServerProcess.java(), "-Xmx512m",
+                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
                 "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
-                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties")));
+                "-Djava.protocol.handler.pkgs=org.apache.catalina.webresources",
+                // as catalina.sh: lets Tomcat's memory-leak protection reach into these packages
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED"));
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
+        cmd.addAll(List.of("-classpath", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator
+                        + home.resolve("bin/tomcat-juli.jar"),
+                "-Dcatalina.home=" + home, "-Dcatalina.base=" + base, "-Djava.io.tmpdir=" + base.resolve("temp"),
                 "org.apache.catalina.startup.Bootstrap", "start"));
-        for (Path war : wars) {
-            Files.copy(war, base.resolve("webapps").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
         process = ServerProcess.start(name, cmd, Map.of(), base);
         for (Path war : wars) {
-            process.awaitAnswer(base(PayaraMicro.contextRoot(war)), Duration.ofSeconds(240));
+            process.awaitAnswer(base(ServerFiles.contextRoot(war)), Duration.ofSeconds(240));
         }
+        process.requireInLog("[\"http-nio-127.0.0.1-" + httpPort + "\"]", "HTTP connector on 127.0.0.1:" + httpPort + " only");
     }
 
-    /** A CATALINA_BASE of its own, as new: nothing from an earlier start (sessions, compiled JSPs, logs). */
-    private Path freshBase() throws IOException {
-        Path base = ServerProcess.logDirectory().resolve(name + "-base");
-        if (Files.exists(base)) {
-            try (Stream<Path> files = Files.walk(base)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        for (String dir : List.of("conf", "lib", "webapps", "logs", "temp", "work")) {
+    /** A fresh {@code catalina.base}: the distribution's conf with our server.xml, the extra libraries, the WARs. */
+    private Path prepareBase(List<Path> wars) throws IOException {
+        Path base = ServerFiles.fresh(ServerProcess.logDirectory().resolve(name + "-base"));
+        for (String dir : List.of("conf", "lib", "logs", "temp", "webapps", "work")) {
             Files.createDirectories(base.resolve(dir));
         }
-        for (String conf : List.of("web.xml", "context.xml", "catalina.properties", "logging.properties")) {
-            Files.copy(home.resolve("conf").resolve(conf), base.resolve("conf").resolve(conf));
+        try (Stream<Path> conf = Files.list(home.resolve("conf"))) {
+            ServerFiles.copyInto(conf.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals("server.xml")).toList(), base.resolve("conf"));
         }
         Files.writeString(base.resolve("conf/server.xml"), serverXml());
-        try (Stream<Path> jars = Files.list(serverLibs)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                Files.copy(jar, base.resolve("lib").resolve(jar.getFileName()));
-            }
-        }
+        ServerFiles.copyInto(ServerFiles.jars(serverLibraries), base.resolve("lib"));
+        ServerFiles.copyInto(wars, base.resolve("webapps"));
         return base;
     }
 
-    /** Loopback only: one HTTP connector on 127.0.0.1, the shutdown port off, no AJP; WARs deployed once, at start. */
+    /** One HTTP connector on 127.0.0.1; port -1: no shutdown port (the tests stop Tomcat by its PID); no AJP. */
     private String serverXml() {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Server port="-1" shutdown="SHUTDOWN">
-                  <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
                   <Service name="Catalina">
-                    <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1" connectionTimeout="20000"/>
+                    <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"/>
                     <Engine name="Catalina" defaultHost="localhost">
                       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
                     </Engine>
@@ -106,6 +99,16 @@ public final class Tomcat implements AppServer {
     @Override
     public URI base(String contextRoot) {
         return URI.create("http://localhost:" + httpPort + "/" + contextRoot + "/");
+    }
+
+    /** Where the server's own jars are: the distribution's bin and lib, and the base's lib (the extra libraries). */
+    public List<Path> libraryFolders() {
+        return List.of(home.resolve("bin"), home.resolve("lib"), base.resolve("lib"));
+    }
+
+    /** The server's console log (Tomcat's own files are in the base's {@code logs/}). */
+    public Path log() {
+        return ServerProcess.logDirectory().resolve(name + ".log");
     }
 
     @Override

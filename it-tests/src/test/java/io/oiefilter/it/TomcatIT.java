@@ -1,0 +1,46 @@
+package io.oiefilter.it;
+
+import io.oiefilter.it.servers.ServerProcess;
+import io.oiefilter.it.servers.Tomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The core journeys on Apache Tomcat (the distribution the build unpacks), the sample WAR unchanged: JSTL comes
+ * with the filter, JAX-RS is Jersey in Tomcat's lib (as an app on Tomcat brings its own), and there is no
+ * JCache, so the throttles count in memory.
+ */
+class TomcatIT extends CoreJourneys {
+    private static Tomcat server;
+    private static URI base;
+
+    @BeforeAll
+    static void startTomcat() throws Exception {
+        int port = ServerProcess.freePort();
+        server = new Tomcat("tomcat-11", Path.of(System.getProperty("it.tomcatHome")),
+                List.of(Path.of(System.getProperty("it.jerseyLib"))), port);
+        base = start(server, Path.of(System.getProperty("it.sampleWar")), port, "sample");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theFilterRunsWithoutJCache() throws Exception {
+        ServerChecks.filterRunsWithoutJCache(server.libraryFolders(), Path.of(System.getProperty("it.sampleWar")), server.log());
+    }
+
+    @Override
+    protected URI sampleBase() {
+        return base;
+    }
+}
