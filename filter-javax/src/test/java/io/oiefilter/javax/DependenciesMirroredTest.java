@@ -24,21 +24,17 @@ class DependenciesMirroredTest {
             "jakarta.mail:jakarta.mail-api", "javax.mail:javax.mail-api",
             "jakarta.enterprise:jakarta.enterprise.cdi-api", "javax.enterprise:cdi-api",
             "jakarta.ws.rs:jakarta.ws.rs-api", "javax.ws.rs:javax.ws.rs-api",
-            "jakarta.servlet.jsp.jstl:jakarta.servlet.jsp.jstl-api", "javax.servlet.jsp.jstl:jstl-api",
+            "jakarta.servlet.jsp.jstl:jakarta.servlet.jsp.jstl-api", "javax.servlet.jsp.jstl:javax.servlet.jsp.jstl-api",
+            "org.glassfish.web:jakarta.servlet.jsp.jstl", "org.glassfish.web:javax.servlet.jsp.jstl",
             "jakarta.annotation:jakarta.annotation-api", "javax.annotation:javax.annotation-api",
             "jakarta.inject:jakarta.inject-api", "javax.inject:javax.inject",
             "jakarta.security.enterprise:jakarta.security.enterprise-api", "javax.security.enterprise:javax.security.enterprise-api",
             "jakarta.authentication:jakarta.authentication-api", "javax.security.auth.message:javax.security.auth.message-api");
 
     /**
-     * What the filter carries and the javax flavour deliberately does not: JSTL travels with the Jakarta filter for
-     * Tomcat 10+/Jetty 12, which have none; a Java EE 8 app brings JSTL 1.2 itself or has it from the server (the
-     * README's javax section says so, and Tomcat9JavaxIT runs that way).
+     * The non-test dependencies of a pom, as "group:artifact scope [exclusions]", named through {@code rename}.
+     * An API's exclusions are left out: the Jakarta and Java EE 8 artifacts do not depend on the same things.
      */
-    private static final java.util.Set<String> NOT_MIRRORED = java.util.Set.of(
-            "jakarta.servlet.jsp.jstl:jakarta.servlet.jsp.jstl-api", "org.glassfish.web:jakarta.servlet.jsp.jstl");
-
-    /** The non-test dependencies of a pom, as "group:artifact scope [exclusions]", named through {@code rename}. */
     private static TreeSet<String> dependencies(Path pom, Function<String, String> rename) throws Exception {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
         Element deps = (Element) doc.getDocumentElement().getElementsByTagName("dependencies").item(0);
@@ -50,7 +46,7 @@ class DependenciesMirroredTest {
                 continue;
             }
             String scope = text(d, "scope", "compile");
-            if (scope.equals("test") || NOT_MIRRORED.contains(text(d, "groupId", "") + ":" + text(d, "artifactId", ""))) {
+            if (scope.equals("test")) {
                 continue;
             }
             TreeSet<String> exclusions = new TreeSet<>();
@@ -59,7 +55,9 @@ class DependenciesMirroredTest {
                 Element e = (Element) ex.item(j);
                 exclusions.add(text(e, "groupId", "") + ":" + text(e, "artifactId", ""));
             }
-            out.add(rename.apply(text(d, "groupId", "") + ":" + text(d, "artifactId", "")) + " " + scope + " " + exclusions);
+            String ga = text(d, "groupId", "") + ":" + text(d, "artifactId", "");
+            boolean api = JAVAX_API.containsKey(ga) || JAVAX_API.containsValue(ga);
+            out.add(rename.apply(ga) + " " + scope + (api ? "" : " " + exclusions));
         }
         return out;
     }

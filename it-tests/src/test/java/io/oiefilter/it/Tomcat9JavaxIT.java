@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The core journeys with the javax sample on Tomcat 9 (Servlet 4), Jersey 2 and JSTL 1.2 in its lib folder
- * (it-tests/tomcat9-libs): Tomcat is a servlet container and has neither.
+ * The core journeys with the javax sample on Tomcat 9 (Servlet 4), unchanged: JSTL 1.2 comes with
+ * oie-filter-javax, JAX-RS is Jersey 2 in Tomcat's lib (it-tests/tomcat9-libs), as an app on Tomcat brings its own.
  */
 class Tomcat9JavaxIT extends JavaxJourneys {
     private static Tomcat server;
