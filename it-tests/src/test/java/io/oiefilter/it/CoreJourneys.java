@@ -6,6 +6,7 @@ import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.OrgUser;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.simulator.org.UserStatus;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,16 +31,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The journeys every server in the matrix must pass with the same sample WAR, unchanged: a sign-in
  * that returns to the page first asked for, a JAX-RS call as the signed-in user, an API call without
  * sign-in, the activation of a PROVISIONED user through the code page, and sign-out (here and at Okta).
- * A server's test extends this, starts its server in {@code @BeforeAll} (see {@link #start}) and
- * stops it in {@code @AfterAll}.
+ * A server's test extends this and starts its server in {@code @BeforeAll} with {@link #start}; the
+ * server started there is the one the journeys use, and it is stopped after the class.
  */
 @ExtendWith(SimulatorExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS) // each journey is bounded, whatever the server does
 public abstract class CoreJourneys {
     private static final AtomicInteger USERS = new AtomicInteger();
+    /** The server {@link #start} started for the running class, and the sample's address on it. */
+    private static AppServer server;
+    private static URI base;
 
     /** The sample app's base URL on the server under test, ending in a slash. */
-    protected abstract URI sampleBase();
+    protected URI sampleBase() {
+        return base;
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
 
     /**
      * Starts {@code server} with {@code war} at context root {@code contextRoot}, configured for the
@@ -57,8 +71,10 @@ public abstract class CoreJourneys {
         Map<String, String> settings = SampleSettings.forSample(sim().port(), httpPort, contextRoot);
         sim().org().app(SampleSettings.CLIENT_ID).orElseThrow()
                 .allowPostLogoutRedirectUri(settings.get("oie.postLogoutRedirectUri"));
+        CoreJourneys.server = server;
         server.start(wars, settings);
-        return server.base(contextRoot);
+        base = server.base(contextRoot);
+        return base;
     }
 
     /** The simulator, started for the whole IT run by {@link SimulatorExtension} (also for static {@code @BeforeAll}). */

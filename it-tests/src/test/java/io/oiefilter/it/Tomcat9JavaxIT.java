@@ -2,10 +2,8 @@ package io.oiefilter.it;
 
 import io.oiefilter.it.servers.ServerProcess;
 import io.oiefilter.it.servers.Tomcat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,26 +12,11 @@ import java.util.List;
  * oie-filter-javax, JAX-RS is Jersey 2 in Tomcat's lib (it-tests/tomcat9-libs), as an app on Tomcat brings its own.
  */
 class Tomcat9JavaxIT extends JavaxJourneys {
-    private static Tomcat server;
-    private static URI base;
-
     @BeforeAll
     static void startTomcat9() throws Exception {
         int port = ServerProcess.freePort();
-        server = new Tomcat("tomcat-9", Path.of(System.getProperty("it.tomcat9Home")),
+        Tomcat server = new Tomcat("tomcat-9", Path.of(System.getProperty("it.tomcat9Home")),
                 List.of(Path.of(System.getProperty("it.tomcat9Libs"))), port);
-        base = start(server, Path.of(System.getProperty("it.sampleJavaxWar")), port, "sample-javax");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected URI sampleBase() {
-        return base;
+        start(server, Path.of(System.getProperty("it.sampleJavaxWar")), port, "sample-javax");
     }
 }

@@ -2,11 +2,9 @@ package io.oiefilter.it;
 
 import io.oiefilter.it.servers.ServerProcess;
 import io.oiefilter.it.servers.Tomcat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,30 +15,17 @@ import java.util.List;
  */
 class TomcatIT extends CoreJourneys {
     private static Tomcat server;
-    private static URI base;
 
     @BeforeAll
     static void startTomcat() throws Exception {
         int port = ServerProcess.freePort();
         server = new Tomcat("tomcat-11", Path.of(System.getProperty("it.tomcatHome")),
                 List.of(Path.of(System.getProperty("it.jerseyLib"))), port);
-        base = start(server, Path.of(System.getProperty("it.sampleWar")), port, "sample");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+        start(server, Path.of(System.getProperty("it.sampleWar")), port, "sample");
     }
 
     @Test
     void theFilterRunsWithoutJCache() throws Exception {
         ServerChecks.filterRunsWithoutJCache(server.libraryFolders(), Path.of(System.getProperty("it.sampleWar")), server.log());
-    }
-
-    @Override
-    protected URI sampleBase() {
-        return base;
     }
 }
