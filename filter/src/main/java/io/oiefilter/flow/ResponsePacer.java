@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ResponsePacer {
     /** What is timed. */
     public enum Operation {
-        /** Okta refused an IDX step (a call and the introspect after it): identify failures feed it. */
+        /** Okta refused an IDX step (one call; its answer carries the state): identify failures feed it. */
         REFUSED_STEP,
         /** One IDX step Okta accepted. */
         OKTA_STEP,

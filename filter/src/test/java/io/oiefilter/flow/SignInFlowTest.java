@@ -102,6 +102,7 @@ class SignInFlowTest {
         s = state(flow.identify(s, ALICE, null), SignInView.PASSWORD);
         FlowResult.Page wrong = page(flow.answer(s, "nope".toCharArray()), SignInView.PASSWORD);
         assertEquals(List.of("oie.error.passwordIncorrect"), wrong.messageKeys());
+        assertEquals(1, sim.requestLog().countOf("introspect"), "the refusal carries the state: no second introspect");
         assertInstanceOf(FlowResult.SignedIn.class, flow.answer(roundTrip(wrong.state()), ALICE_PASSWORD.toCharArray()));
     }
 

@@ -67,6 +67,16 @@ final class IdxStates {
     }
 
     /**
+     * The state a refused step's answer carries: where the transaction stands after the refusal. Its messages are
+     * the refusal's, which the exception carries ({@link #messages(ProcessingException, byte[])}), not the state's.
+     */
+    static IdxStep refusedStep(IDXResponse r, byte[] rawBody) {
+        IdxStep s = toStep(r, rawBody);
+        return new IdxStep(s.stateHandle(), s.remediations(), s.current(), s.interactionCode(), s.tokenUrl(), s.expiresAt(),
+                s.enrolledTypes(), List.of());
+    }
+
+    /**
      * Okta's messages about a refused step: from the raw body when it can be read (2.0.0 drops the
      * i18n keys and the messages on fields, such as why a new password was refused), else the SDK's.
      */

@@ -41,7 +41,7 @@ import java.util.Optional;
  *       introspect.</li>
  *   <li>2.0.0's public wrapper has no identify-only step (it always sends a password), so we use the
  *       SDK's own {@code IDXClient} from inside the wrapper: the public interface every step is made of.</li>
- *   <li>After a 4xx the SDK gives no state and drops i18n keys, so a refused step reads the state again.</li>
+ *   <li>After a 4xx the SDK gives no state and drops i18n keys: a refused step's state is read from Okta's answer.</li>
  *   <li>It drops {@code expiresAt}, the enrolled authenticators, the password rules and the rate-limit
  *       headers: {@link SdkCalls} keeps each raw exchange and {@link IdxStates} reads them from it.</li>
  *   <li>Its HTTP client has no timeouts, and some of its failures are runtime exceptions: {@link SdkCalls}.</li>
@@ -279,8 +279,13 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
             throw IdxFailures.rateLimited(name, r, clock);
         }
         if (status >= 400 && status < 500) {
-            // The SDK keeps no state after a 4xx: read it again, which also tells an expired transaction apart.
-            IdxStep current = introspect(tx);
+            // The SDK keeps no state after a 4xx, but Okta's answer carries it (the form to try again): read it from
+            // there. Only an answer without one (an expired transaction) costs a call, which tells expiry apart.
+            IdxStep current = sdk.stateIn(r.exchange().body()).map(state -> IdxStates.refusedStep(state, r.exchange().body()))
+                    .orElse(null);
+            if (current == null) {
+                current = introspect(tx);
+            }
             throw new IdxException(Kind.REJECTED, status, name + " refused", IdxStates.messages(r.failure(), r.exchange().body()),
                     current, r.failure());
         }

@@ -7,6 +7,7 @@ import com.okta.idx.sdk.api.config.ClientConfiguration;
 import com.okta.idx.sdk.api.exception.ProcessingException;
 import io.oiefilter.idx.IdxException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.commons.http.DefaultRequest;
 import com.okta.commons.http.HttpHeaders;
@@ -21,6 +22,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 
 /**
@@ -101,6 +103,26 @@ final class SdkCalls implements AutoCloseable {
             return mapper.convertValue(mapper.readTree(response.getBody()), IDXResponse.class);
         } catch (IOException e) {
             throw new ProcessingException(e);
+        }
+    }
+
+    /**
+     * The IDX state an error answer carries, in the SDK's model: Okta sends the whole state with a refused step
+     * (its remediations, to try again). Empty when the answer has none (an expired transaction, a bare error).
+     */
+    Optional<IDXResponse> stateIn(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode state = mapper.readTree(body);
+            JsonNode remediations = state.path("remediation").path("value");
+            if (!state.path("stateHandle").isTextual() || !remediations.isArray() || remediations.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(mapper.convertValue(state, IDXResponse.class));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // not a state this SDK reads: the state is read again instead
         }
     }
 
