@@ -52,6 +52,12 @@ public record SignInState(IdxTransaction transaction, String identifier, String 
         purpose = purpose == null ? Purpose.SIGN_IN : purpose;
     }
 
+    /** Written deflated: a clustered session writes it to its replicas, often on every request. */
+    @java.io.Serial
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        return io.oiefilter.session.CompactSerialForm.of(this);
+    }
+
     /** A sign-in not begun yet: the first page, and no Okta transaction. */
     public static SignInState notBegun() {
         return new SignInState(null, null, newFlowId(), 0, null, ActivationStage.NONE, null, null, Purpose.SIGN_IN);

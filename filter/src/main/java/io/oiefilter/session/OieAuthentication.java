@@ -17,6 +17,12 @@ public record OieAuthentication(OieUser user, TokenSet tokens, Instant authentic
     /** The session attribute it is stored under. */
     public static final String SESSION_ATTRIBUTE = OieAuthentication.class.getName();
 
+    /** Written deflated: a clustered session writes it to its replicas, often on every request. */
+    @java.io.Serial
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        return CompactSerialForm.of(this);
+    }
+
     @Override
     public String toString() {
         return "OieAuthentication{" + user + ", at " + authenticatedAt + ", until " + tokensExpireAt + "}";

@@ -1,0 +1,94 @@
+package io.oiefilter.session;
+
+import io.oiefilter.idx.TokenSet;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompactSerialFormTest {
+    private static final OieAuthentication ALICE = new OieAuthentication(
+            new OieUser("alice@example.com", "00u1", "Alice Liddell", "alice@example.com", List.of("Everyone", "Admins"),
+                    "{\"sub\":\"00u1\",\"email\":\"alice@example.com\"}"),
+            new TokenSet(null, null, "refresh-1", 3600, "openid email"), Instant.parse("2026-11-28T10:00:00Z"),
+            Instant.parse("2026-11-28T11:00:00Z"));
+
+    private static byte[] write(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object read(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+
+    /** A compact form holding {@code plain} as its deflated bytes, as a tampered replica store could hand back. */
+    private static byte[] forged(byte[] plain) throws Exception {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater())) {
+            out.write(plain);
+        }
+        Object form = CompactSerialForm.of(ALICE);
+        Field f = CompactSerialForm.class.getDeclaredField("deflated");
+        f.setAccessible(true);
+        f.set(form, deflated.toByteArray());
+        return write(form);
+    }
+
+    /** The plain serialization a compact form of {@code value} deflates. */
+    private static byte[] plainOf(OieAuthentication value) throws Exception {
+        Object form = CompactSerialForm.of(value);
+        Field f = CompactSerialForm.class.getDeclaredField("deflated");
+        f.setAccessible(true);
+        try (java.io.InputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream((byte[]) f.get(form)))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aSessionValueComesBackEqualAndSmaller() throws Exception {
+        byte[] compact = write(ALICE);
+        OieAuthentication back = assertInstanceOf(OieAuthentication.class, read(compact));
+        assertEquals(ALICE.user().getName(), back.user().getName());
+        assertEquals(ALICE.user().getRoles(), back.user().getRoles());
+        assertEquals(ALICE.tokens(), back.tokens());
+        assertEquals(ALICE.tokensExpireAt(), back.tokensExpireAt());
+        int plain = plainOf(ALICE).length;
+        assertTrue(compact.length < plain * 3 / 4, "deflated: " + compact.length + " bytes of " + plain);
+    }
+
+    @Test
+    void itReadsOnlyTheFiltersOwnClassesAndTheJdks() throws Exception {
+        ArrayList<Object> foreign = new ArrayList<>(List.of(new org.opentest4j.AssertionFailedError("another library's")));
+        InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(forged(write(foreign))));
+        assertInstanceOf(InvalidClassException.class, refused.getCause(), String.valueOf(refused.getCause()));
+    }
+
+    @Test
+    void aBombOrGarbageIsRefusedNotInflatedWhole() throws Exception {
+        byte[] huge = new byte[10 * 1024 * 1024]; // deflates to a few kilobytes
+        assertThrows(InvalidObjectException.class, () -> read(forged(huge)));
+        assertThrows(InvalidObjectException.class, () -> read(forged("not a serialization stream".getBytes())));
+    }
+}
