@@ -1,5 +1,7 @@
 package io.oiefilter.config;
 
+import io.oiefilter.session.SessionContents;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +49,8 @@ public final class OieConfig {
     public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
     public static final String TRUSTED_PROXIES = "oie.trustedProxies";
     public static final String SIGN_IN_MAX_AGE = "oie.signIn.maxAgeMinutes";
+    public static final String SESSION_TOKENS = "oie.session.tokens";
+    public static final String SESSION_CLAIMS = "oie.session.claims";
     public static final String SESSION_COOKIE_SECURE = "oie.sessionCookie.secure";
     public static final String SMTP_HOST = "oie.activation.smtp.host";
     public static final String SMTP_PORT = "oie.activation.smtp.port";
@@ -80,6 +84,7 @@ public final class OieConfig {
     private final int activationMaxLookupsPerAddress;
     private final AddressRanges trustedProxies;
     private final Duration signInMaxAge;
+    private final SessionContents sessionContents;
     private final Duration activationWindow;
     private final int activationMaxWrongCodes;
     private final String activationAttemptStore;
@@ -136,6 +141,8 @@ public final class OieConfig {
         this.activationMaxLookupsPerAddress = r.optional(ACTIVATION_MAX_LOOKUPS_PER_ADDRESS, "100", v -> ConfigValues.range(v, 1, 1_000_000));
         this.trustedProxies = r.optional(TRUSTED_PROXIES, "", v -> v.isEmpty() ? AddressRanges.NONE : AddressRanges.parse(v));
         this.signInMaxAge = r.optional(SIGN_IN_MAX_AGE, "0", v -> Duration.ofMinutes(ConfigValues.range(v, 0, 525_600)));
+        this.sessionContents = new SessionContents(r.optional(SESSION_TOKENS, "auto", v -> SessionContents.tokens(v, postLogoutRedirectUri != null)),
+                r.optional(SESSION_CLAIMS, "*", SessionContents::claims));
         this.activationWindow = r.optional(ACTIVATION_WINDOW, "60", v -> Duration.ofMinutes(ConfigValues.range(v, 1, 10_080)));
         this.activationMaxWrongCodes = r.optional(ACTIVATION_MAX_WRONG_CODES, "5", v -> ConfigValues.range(v, 1, 100));
         this.activationAttemptStore = r.optional(ACTIVATION_ATTEMPT_STORE, "auto", v -> {
@@ -214,6 +221,8 @@ public final class OieConfig {
     public AddressRanges trustedProxies() { return trustedProxies; }
     /** The longest a sign-in lasts whatever its tokens say; zero: as long as the tokens (refreshed when possible). */
     public Duration signInMaxAge() { return signInMaxAge; }
+    /** Which tokens and claims a sign-in leaves in the HTTP session. */
+    public SessionContents sessionContents() { return sessionContents; }
     public Duration activationThrottleWindow() { return activationWindow; }
     public int activationMaxWrongCodes() { return activationMaxWrongCodes; }
     /** auto, memory (this JVM), jcache (shared by a cluster through the server's JCache provider) or a class name. */

@@ -1,5 +1,6 @@
 package io.oiefilter.flow;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
@@ -64,7 +65,8 @@ final class SignInCompletion {
             return new FlowResult.Failed("oie.error.invalidToken", 0);
         }
         Instant now = clock.instant();
-        return new FlowResult.SignedIn(new OieAuthentication(user, tokens, now, expiry(tokens, claims, now)));
+        return new FlowResult.SignedIn(new OieAuthentication(user, config.sessionContents().kept(tokens), now,
+                expiry(tokens, claims, now)));
     }
 
     /**
@@ -86,7 +88,7 @@ final class SignInCompletion {
         TokenSet kept = renewed.idToken() != null ? renewed
                 : new TokenSet(auth.tokens().idToken(), renewed.accessToken(), renewed.refreshToken(), renewed.expiresInSeconds(),
                 renewed.scope());
-        return new OieAuthentication(user, kept, auth.authenticatedAt(), expiry(renewed, claims, now));
+        return new OieAuthentication(user, config.sessionContents().kept(kept), auth.authenticatedAt(), expiry(renewed, claims, now));
     }
 
     private static Instant expiry(TokenSet tokens, JWTClaimsSet claims, Instant now) {
@@ -115,7 +117,8 @@ final class SignInCompletion {
         String display = stringClaim(claims, "name");
         List<String> groups = DefaultClaimsMapper.strings(claims.getClaim(config.groupsClaim()));
         return new OieUser(mapped.name(), claims.getSubject(), display != null ? display : mapped.name(),
-                stringClaim(claims, "email"), groups, mapped.roles(), claims.toString());
+                stringClaim(claims, "email"), groups, mapped.roles(),
+                JSONObjectUtils.toJSONString(config.sessionContents().kept(claims.toJSONObject())));
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

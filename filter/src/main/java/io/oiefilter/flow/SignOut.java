@@ -43,7 +43,7 @@ public final class SignOut {
         }
         try {
             URI endSession = provider.metadata().endSessionEndpoint();
-            if (endSession == null) {
+            if (endSession == null || auth.tokens().idToken() == null) { // the hint Okta needs was not kept
                 return Optional.empty();
             }
             return Optional.of(URI.create(endSession + (endSession.getRawQuery() == null ? "?" : "&")

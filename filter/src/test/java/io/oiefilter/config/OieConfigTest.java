@@ -38,6 +38,23 @@ class OieConfigTest {
     }
 
     @Test
+    void theSessionKeepsWhatSignInAndSignOutNeedUnlessToldOtherwise() {
+        Map<String, String> m = valid();
+        assertEquals(java.util.Set.of("refresh"), OieConfig.resolve(List.of(source(m))).sessionContents().tokens());
+        m.put(OieConfig.POST_LOGOUT_REDIRECT_URI, "https://app.example.com/");
+        assertEquals(java.util.Set.of("id", "refresh"), OieConfig.resolve(List.of(source(m))).sessionContents().tokens());
+        m.put(OieConfig.SESSION_TOKENS, "access");
+        OieConfigException e = assertThrows(OieConfigException.class, () -> OieConfig.resolve(List.of(source(m))));
+        assertEquals(OieConfig.SESSION_TOKENS, e.key());
+        assertTrue(e.getMessage().contains("end-session"), e.getMessage());
+        m.put(OieConfig.SESSION_TOKENS, "id, access");
+        m.put(OieConfig.SESSION_CLAIMS, "email groups");
+        OieConfig c = OieConfig.resolve(List.of(source(m)));
+        assertEquals(java.util.Set.of("id", "access"), c.sessionContents().tokens());
+        assertEquals(java.util.Set.of("email", "groups"), c.sessionContents().claims());
+    }
+
+    @Test
     void aMissingKeyIsNamedWithWhereToSetIt() {
         Map<String, String> m = valid();
         m.remove(OieConfig.CLIENT_SECRET);

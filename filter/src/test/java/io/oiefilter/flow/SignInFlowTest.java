@@ -23,6 +23,8 @@ import java.util.List;
 import static io.oiefilter.SimulatorFixture.ALICE;
 import static io.oiefilter.SimulatorFixture.ALICE_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after a fail-over in a cluster.
  */
 class SignInFlowTest {
-    private static final int SMALL = 4096;
+    /** The bound for what a session keeps of a sign-in, in progress or done (without tokens). */
+    private static final int SMALL = 2048;
 
     private Simulator sim;
     private SignInFlow flow;
@@ -84,8 +87,26 @@ class SignInFlowTest {
         assertEquals(ALICE, auth.user().getName());
         assertEquals("Alice Liddell", auth.user().getDisplayName());
         assertEquals(List.of("Everyone", "Admins", "Readers"), auth.user().getGroups());
-        assertTrue(auth.tokens().accessToken().length() > 20);
+        assertNull(auth.tokens().accessToken(), "kept only when the app asks for it");
+        assertNull(auth.tokens().idToken(), "kept only for an end-session hint");
+        assertFalse(auth.user().getClaims().containsKey("nonce"), "the ID token's own checks are done");
+        assertEquals("alice@example.com", auth.user().getClaims().get("email"));
         assertEquals(1, sim.requestLog().countOf("token"));
+    }
+
+    @Test
+    void theSessionKeepsTheTokensAndClaimsTheAppAsksFor() throws Exception {
+        OieConfig config = SimulatorFixture.config(sim, OieConfig.SESSION_TOKENS, "access", OieConfig.SESSION_CLAIMS, "email, groups");
+        SignInFlow asking = new SignInFlow(new OktaIdxPort(config), new OidcProvider(config.issuer(), config.clientId(),
+                config.httpTimeout()), config);
+        SignInState s = state(asking.identify(state(asking.start(), SignInView.IDENTIFY), ALICE, null), SignInView.PASSWORD);
+        OieAuthentication auth = assertInstanceOf(FlowResult.SignedIn.class, asking.answer(s, ALICE_PASSWORD.toCharArray()))
+                .authentication();
+        assertTrue(auth.tokens().accessToken().length() > 20);
+        assertNull(auth.tokens().idToken());
+        assertEquals(java.util.Map.of("email", "alice@example.com", "groups", List.of("Everyone", "Admins", "Readers")),
+                auth.user().getClaims());
+        assertEquals("Alice Liddell", auth.user().getDisplayName(), "the user's own fields come from every claim");
     }
 
     @Test

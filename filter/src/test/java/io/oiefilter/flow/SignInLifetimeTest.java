@@ -63,7 +63,7 @@ class SignInLifetimeTest {
 
     @Test
     void withOfflineAccessTheTokensAreRenewedAndTheUserStaysTheSame() {
-        SignInFlow flow = flow(OieConfig.SCOPES, "openid profile email offline_access");
+        SignInFlow flow = flow(OieConfig.SCOPES, "openid profile email offline_access", OieConfig.SESSION_TOKENS, "access, refresh");
         OieAuthentication auth = signIn(flow);
         clock.advance(Duration.ofMinutes(61));
         OieAuthentication renewed = flow.current(auth).orElseThrow();

@@ -23,6 +23,7 @@ import java.util.Optional;
 import static io.oiefilter.SimulatorFixture.ALICE;
 import static io.oiefilter.SimulatorFixture.ALICE_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,8 @@ class SignOutTest {
         return throughOkta
                 ? SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access",
                         OieConfig.POST_LOGOUT_REDIRECT_URI, "http://localhost:8080/sample/")
-                : SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access");
+                : SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access",
+                        OieConfig.SESSION_TOKENS, "id, access, refresh");
     }
 
     private static OieAuthentication signIn(SignInFlow flow) {
@@ -72,6 +74,22 @@ class SignOutTest {
         Optional<URI> throughOkta = new SignOut(idx, provider, config).signOut(auth);
         assertTrue(throughOkta.isEmpty(), "no post-logout URL configured: local sign-out only");
         assertEquals(2, sim.requestLog().countOf("revoke"));
+        assertEquals(400, refresh(auth.tokens().refreshToken()), "revoked");
+        idx.close();
+    }
+
+    @Test
+    void byDefaultTheSessionKeepsOnlyTheRefreshTokenAndSignOutRevokesIt() throws Exception {
+        OieConfig config = SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access");
+        OktaIdxPort idx = new OktaIdxPort(config);
+        OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
+        OieAuthentication auth = signIn(new SignInFlow(idx, provider, config));
+        assertNull(auth.tokens().accessToken(), "the app did not ask for the access token");
+        assertNull(auth.tokens().idToken(), "no end-session to give it to");
+        assertEquals(200, refresh(auth.tokens().refreshToken()), "kept to renew the sign-in");
+
+        assertTrue(new SignOut(idx, provider, config).signOut(auth).isEmpty());
+        assertEquals(1, sim.requestLog().countOf("revoke"), "only what was kept is revoked");
         assertEquals(400, refresh(auth.tokens().refreshToken()), "revoked");
         idx.close();
     }

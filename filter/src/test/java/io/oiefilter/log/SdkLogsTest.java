@@ -93,7 +93,8 @@ class SdkLogsTest {
 
     @Test
     void sdkLinesReachTheLogAndNoSecretDoes() throws Exception {
-        OieConfig config = SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access");
+        OieConfig config = SimulatorFixture.config(sim, OieConfig.SCOPES, "openid profile email offline_access",
+                OieConfig.SESSION_TOKENS, "id, access, refresh");
         OktaManagementPort management = new OktaManagementPort(URI.create(sim.baseUri()), API_TOKEN, Duration.ofSeconds(5));
         ManagedUser pat = management.findByLogin("pat@example.com").orElseThrow();
         String activationToken = management.reactivate(pat.id(), false).orElseThrow();
