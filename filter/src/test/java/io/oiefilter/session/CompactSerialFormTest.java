@@ -10,7 +10,6 @@ import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,27 +42,16 @@ class CompactSerialFormTest {
         }
     }
 
-    /** A compact form holding {@code plain} as its deflated bytes, as a tampered replica store could hand back. */
+    /** A compact form holding {@code plain} deflated (without the dictionary), as a tampered replica store could hand back. */
     private static byte[] forged(byte[] plain) throws Exception {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        deflated.write(1);
         try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater())) {
             out.write(plain);
         }
         Object form = CompactSerialForm.of(ALICE);
-        Field f = CompactSerialForm.class.getDeclaredField("deflated");
-        f.setAccessible(true);
-        f.set(form, deflated.toByteArray());
+        CompactForms.setFormBytes(form, deflated.toByteArray());
         return write(form);
-    }
-
-    /** The plain serialization a compact form of {@code value} deflates. */
-    private static byte[] plainOf(OieAuthentication value) throws Exception {
-        Object form = CompactSerialForm.of(value);
-        Field f = CompactSerialForm.class.getDeclaredField("deflated");
-        f.setAccessible(true);
-        try (java.io.InputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream((byte[]) f.get(form)))) {
-            return in.readAllBytes();
-        }
     }
 
     @Test
@@ -74,7 +62,7 @@ class CompactSerialFormTest {
         assertEquals(ALICE.user().getRoles(), back.user().getRoles());
         assertEquals(ALICE.tokens(), back.tokens());
         assertEquals(ALICE.tokensExpireAt(), back.tokensExpireAt());
-        int plain = plainOf(ALICE).length;
+        int plain = CompactForms.plain(ALICE).length;
         assertTrue(compact.length < plain * 3 / 4, "deflated: " + compact.length + " bytes of " + plain);
     }
 
@@ -90,5 +78,10 @@ class CompactSerialFormTest {
         byte[] huge = new byte[10 * 1024 * 1024]; // deflates to a few kilobytes
         assertThrows(InvalidObjectException.class, () -> read(forged(huge)));
         assertThrows(InvalidObjectException.class, () -> read(forged("not a serialization stream".getBytes())));
+        Object form = CompactSerialForm.of(ALICE);
+        byte[] bytes = CompactForms.formBytes(form).clone();
+        bytes[0] = 7;
+        CompactForms.setFormBytes(form, bytes);
+        assertThrows(InvalidObjectException.class, () -> read(write(form)), "a dictionary this version does not know");
     }
 }
