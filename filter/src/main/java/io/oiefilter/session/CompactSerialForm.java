@@ -48,7 +48,7 @@ public final class CompactSerialForm implements Serializable {
 
     /** What {@code value}'s writeReplace returns: its compact form, or itself while that form is being made. */
     public static Object of(Serializable value) throws ObjectStreamException {
-        if (WRITING.get() == value) {
+        if (isWriting(value)) {
             return value;
         }
         Object outer = WRITING.get();
@@ -106,6 +106,11 @@ public final class CompactSerialForm implements Serializable {
                 return super.resolveClass(desc); // primitives and arrays of them
             }
         }
+    }
+
+    /** Whether {@code value} is being written into its compact form now: its writeReplace must let it through. */
+    public static boolean isWriting(Object value) {
+        return WRITING.get() == value;
     }
 
     @Serial

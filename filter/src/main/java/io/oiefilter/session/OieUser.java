@@ -70,6 +70,19 @@ public final class OieUser implements Principal, Serializable {
         }
     }
 
+    /** The same person with the same claims and roles (a copy read back from a replica included). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OieUser u && name.equals(u.name) && java.util.Objects.equals(subject, u.subject)
+                && groups.equals(u.groups) && java.util.Objects.equals(roles, u.roles)
+                && java.util.Objects.equals(claimsJson, u.claimsJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, subject);
+    }
+
     @Override
     public String toString() {
         return "OieUser{" + name + "}";

@@ -67,6 +67,19 @@ class CompactSerialFormTest {
     }
 
     @Test
+    void aSignInIsDeflatedOnceHoweverOftenTheContainerWritesIt() throws Exception {
+        OieAuthentication auth = new OieAuthentication(ALICE.user(), ALICE.tokens(), ALICE.authenticatedAt(), ALICE.tokensExpireAt());
+        java.lang.reflect.Field written = OieAuthentication.class.getDeclaredField("written");
+        written.setAccessible(true);
+        byte[] first = write(auth);
+        Object form = written.get(auth);
+        assertInstanceOf(CompactSerialForm.class, form);
+        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(write(auth)));
+        assertTrue(form == written.get(auth), "the form made on the first write is the one written again");
+        assertEquals(auth, read(first));
+    }
+
+    @Test
     void itReadsOnlyTheFiltersOwnClassesAndTheJdks() throws Exception {
         ArrayList<Object> foreign = new ArrayList<>(List.of(new org.opentest4j.AssertionFailedError("another library's")));
         InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(forged(write(foreign))));
