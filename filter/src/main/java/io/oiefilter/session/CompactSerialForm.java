@@ -23,7 +23,8 @@ import java.util.zip.Inflater;
  * which deflate well, so the session stays small without a hand-written format that could fall out of
  * step with the records. A preset dictionary (zlib's) holds those names as our streams write them, so even
  * the first occurrence of each costs a few bytes. A class opts in with
- * {@code private Object writeReplace() { return CompactSerialForm.of(this); }}.
+ * {@code private Object writeReplace() { return CompactSerialForm.of(this); }}; its objects must be immutable:
+ * the same bytes read back give the same instance ({@link RecentForms}).
  */
 public final class CompactSerialForm implements Serializable {
     @Serial
@@ -118,6 +119,16 @@ public final class CompactSerialForm implements Serializable {
         if (deflated == null || deflated.length < 2 || deflated[0] != DICTIONARY_VERSION) {
             throw new InvalidObjectException("session attribute of an unknown form");
         }
+        Object known = RecentForms.get(deflated);
+        if (known != null) {
+            return known;
+        }
+        Object value = inflateAndRead();
+        RecentForms.put(deflated, value);
+        return value;
+    }
+
+    private Object inflateAndRead() throws ObjectStreamException {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(deflated, 1, deflated.length - 1);

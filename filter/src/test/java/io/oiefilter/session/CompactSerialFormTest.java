@@ -80,6 +80,18 @@ class CompactSerialFormTest {
     }
 
     @Test
+    void theSameBytesReadAgainGiveTheSameValueWithoutReadingItAgain() throws Exception {
+        OieAuthentication auth = new OieAuthentication(ALICE.user(), ALICE.tokens(), ALICE.authenticatedAt(), ALICE.tokensExpireAt());
+        byte[] written = write(auth);
+        Object first = read(written);
+        assertTrue(first != auth, "the first read is a real one: a copy");
+        assertEquals(auth, first);
+        assertTrue(read(written) == first, "a container reading the session on every request gets that copy again");
+        byte[] other = write(new OieAuthentication(ALICE.user(), ALICE.tokens(), ALICE.authenticatedAt(), Instant.now()));
+        assertTrue(read(other) != first, "other bytes, another value");
+    }
+
+    @Test
     void itReadsOnlyTheFiltersOwnClassesAndTheJdks() throws Exception {
         ArrayList<Object> foreign = new ArrayList<>(List.of(new org.opentest4j.AssertionFailedError("another library's")));
         InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(forged(write(foreign))));
