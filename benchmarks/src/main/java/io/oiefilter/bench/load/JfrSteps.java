@@ -27,16 +27,18 @@ import java.util.TreeSet;
  * being {@code {"steps":[{"step":name,"from":instant,"to":instant},...]}} as SignInLoad's phased mode writes it.
  */
 public final class JfrSteps {
+    private static final String OWN = "oie-filter's own work (not the app it passes the request to)";
     /** Libraries by package prefix, in the order the table shows them. */
     private static final Map<String, List<String>> AREAS = new LinkedHashMap<>();
 
     static {
-        AREAS.put("oie-filter (any frame of it)", List.of("io.oiefilter."));
         AREAS.put("okta-idx-java / Okta SDK", List.of("com.okta."));
         AREAS.put("OkHttp / Okio (HTTP to Okta)", List.of("okhttp3.", "okio."));
         AREAS.put("Jackson (JSON)", List.of("com.fasterxml.jackson."));
         AREAS.put("Nimbus JOSE+JWT", List.of("com.nimbusds."));
-        AREAS.put("JCA crypto", List.of("sun.security.", "java.security.", "javax.crypto.", "com.sun.crypto."));
+        AREAS.put("JCA crypto, big integers", List.of("sun.security.rsa.", "sun.security.provider.", "sun.security.ec.", "sun.security.util.",
+                "java.security.Signature", "java.security.MessageDigest", "java.security.KeyFactory", "java.security.SecureRandom",
+                "javax.crypto.", "com.sun.crypto.", "java.math."));
         AREAS.put("JSP / JSTL rendering", List.of("org.apache.jasper.", "org.glassfish.wasp.", "jakarta.servlet.jsp.", "org.apache.taglibs."));
         AREAS.put("Java serialization", List.of("java.io.ObjectOutputStream", "java.io.ObjectInputStream", "java.io.ObjectStreamClass"));
         AREAS.put("Hazelcast (session store)", List.of("com.hazelcast."));
@@ -92,17 +94,37 @@ public final class JfrSteps {
                         }
                     });
                 }
+                RecordedFrame own = ownWork(stack.getFrames());
+                if (own != null) {
+                    seen.add(OWN);
+                    ours.get(step).merge(name(own), 1, Integer::sum);
+                }
                 seen.forEach(a -> areas.get(step).merge(a, 1, Integer::sum));
                 tops.get(step).merge(name(stack.getFrames().get(0)), 1, Integer::sum);
-                stack.getFrames().stream().filter(f -> f.getMethod().getType().getName().startsWith("io.oiefilter.")).findFirst()
-                        .ifPresent(f -> ours.get(step).merge(name(f), 1, Integer::sum));
             }
         }
         String what = args.length > 3 ? args[3] : "window";
         String md = table(what, names, samples, areas) + ranking("Methods on top of the stack", names, samples, tops)
-                + ranking("The filter's method nearest the top (what the work was for)", names, samples, ours);
+                + ranking("The filter's own work by its method nearest the top (what the work was for)", names, samples, ours);
         Files.writeString(Path.of(args[2]), md);
         System.out.print(md);
+    }
+
+    /**
+     * The filter's frame nearest the top when the sample is the filter's own work, else null: not when no frame is
+     * the filter's, nor when the filter is only below the app (its frame nearest the top calls the FilterChain on).
+     * Its own pages (a forward to its JSPs) and the Okta calls it makes are its own work.
+     */
+    private static RecordedFrame ownWork(List<RecordedFrame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).getMethod().getType().getName().startsWith("io.oiefilter.")) {
+                RecordedFrame callee = i == 0 ? null : frames.get(i - 1);
+                boolean appBelow = callee != null && callee.getMethod().getName().equals("doFilter")
+                        && callee.getMethod().getType().getName().contains("FilterChain");
+                return appBelow ? null : frames.get(i);
+            }
+        }
+        return null;
     }
 
     private static int stepAt(List<Instant[]> windows, Instant t) {
@@ -136,7 +158,9 @@ public final class JfrSteps {
             md.append(' ').append(s).append(" |");
         }
         md.append('\n');
-        for (String area : AREAS.keySet()) {
+        List<String> rows = new ArrayList<>(List.of(OWN));
+        rows.addAll(AREAS.keySet());
+        for (String area : rows) {
             md.append("| ").append(area).append(" |");
             for (int i = 0; i < names.size(); i++) {
                 md.append(' ').append(percent(areas.get(i).getOrDefault(area, 0), samples[i])).append(" |");
@@ -150,7 +174,8 @@ public final class JfrSteps {
         StringBuilder md = new StringBuilder("\n").append(title).append(", share of the samples:\n\n");
         for (int i = 0; i < names.size(); i++) {
             int total = samples[i];
-            List<String> top = counts.get(i).entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+            List<String> top = counts.get(i).entrySet().stream().filter(e -> 200 * e.getValue() >= total) // 0.5 % and more
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                     .map(e -> "`" + e.getKey() + "` " + percent(e.getValue(), total)).toList();
             md.append("- ").append(names.get(i)).append(": ").append(top.isEmpty() ? "(no samples)" : String.join(", ", top)).append('\n');
         }
