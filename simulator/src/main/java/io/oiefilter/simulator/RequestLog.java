@@ -4,13 +4,34 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Counts calls per endpoint, so tests can see which round trips a flow made. */
+/**
+ * Counts calls per endpoint, so tests can see which round trips a flow made, and adds up the time the
+ * simulator spent answering each endpoint, so a benchmark can take the org's own time out of its figures.
+ */
 public final class RequestLog {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, Timing> timings = new ConcurrentHashMap<>();
+
+    /** Requests answered and nanoseconds spent on one endpoint. */
+    public record Timed(long requests, long nanos) {
+    }
+
+    private static final class Timing {
+        final LongAdder requests = new LongAdder();
+        final LongAdder nanos = new LongAdder();
+    }
 
     public void count(String endpoint) {
         counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** One answered request to {@code endpoint} that took {@code nanos} from its headers read to its answer sent. */
+    public void time(String endpoint, long nanos) {
+        Timing t = timings.computeIfAbsent(endpoint, k -> new Timing());
+        t.requests.increment();
+        t.nanos.add(nanos);
     }
 
     public int countOf(String endpoint) {
@@ -24,7 +45,15 @@ public final class RequestLog {
         return out;
     }
 
+    /** Time per endpoint, sorted by name (embedded and standalone modes: the JDK server times them). */
+    public Map<String, Timed> timingSnapshot() {
+        Map<String, Timed> out = new TreeMap<>();
+        timings.forEach((k, v) -> out.put(k, new Timed(v.requests.sum(), v.nanos.sum())));
+        return out;
+    }
+
     public void reset() {
         counts.clear();
+        timings.clear();
     }
 }

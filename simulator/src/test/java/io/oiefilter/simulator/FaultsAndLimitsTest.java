@@ -1,5 +1,7 @@
 package io.oiefilter.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.idx.sdk.api.client.IDXAuthenticationWrapper;
 import io.oiefilter.simulator.SimulatorClient.Answer;
 import io.oiefilter.simulator.faults.Fault;
@@ -13,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Fault injection, rate limits, the outbox and the admin endpoints, over HTTP. */
 class FaultsAndLimitsTest extends SimulatorTestBase {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void clear() {
@@ -126,5 +130,35 @@ class FaultsAndLimitsTest extends SimulatorTestBase {
         HttpResponse<String> counts = http.send(HttpRequest.newBuilder(URI.create(sim.baseUri() + "/admin/requests")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("{\"interact\":1,\"introspect\":1}", counts.body());
+    }
+
+    @Test
+    void timePerEndpointIsAddedUpBesideTheCounters() throws Exception {
+        sim.requestLog().reset();
+        client.introspect(client.interact());
+        URI timing = URI.create(sim.baseUri() + "/admin/requests/timing");
+        JsonNode spent = json.readTree(http.send(HttpRequest.newBuilder(timing).build(), HttpResponse.BodyHandlers.ofString()).body());
+        // An answer reaches the client a moment before its time is added: ask again until both are in (bounded).
+        for (int tries = 0; tries < 50 && spent.path("introspect").path("requests").asLong() < 1; tries++) {
+            Thread.sleep(20);
+            spent = json.readTree(http.send(HttpRequest.newBuilder(timing).build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+        assertEquals(Set.of("interact", "introspect"), Set.copyOf(iterable(spent.fieldNames())), "admin requests are not timed");
+        for (String endpoint : List.of("interact", "introspect")) {
+            assertEquals(1, spent.path(endpoint).path("requests").asLong(), spent.toString());
+            assertTrue(spent.path(endpoint).path("nanos").asLong() > 0, spent.toString());
+        }
+        HttpResponse<String> counts = http.send(HttpRequest.newBuilder(URI.create(sim.baseUri() + "/admin/requests")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("{\"interact\":1,\"introspect\":1}", counts.body(), "the counters answer as before");
+
+        http.send(HttpRequest.newBuilder(URI.create(sim.baseUri() + "/admin/requests")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals("{}", http.send(HttpRequest.newBuilder(timing).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 }

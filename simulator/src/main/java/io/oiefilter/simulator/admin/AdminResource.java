@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * The simulator's own controls, for tests and for a person running the demo: the outbox (JSON and
- * HTML), the request counters, fault injection, rate limits and the clock. Like the rest of the
+ * HTML), the request counters and time per endpoint, fault injection, rate limits and the clock. Like the rest of the
  * simulator it listens on loopback only.
  */
 @Path("/admin")
@@ -82,6 +82,21 @@ public final class AdminResource {
         return json.valueToTree(sim.requestLog().snapshot()).toString();
     }
 
+    /**
+     * Time spent per endpoint: {@code {"identify":{"requests":3,"nanos":4200000},...}} (embedded and standalone
+     * modes; empty in the WAR). Benchmarks subtract it from a sign-in's wall time.
+     */
+    @GET
+    @Path("requests/timing")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String requestTiming() {
+        ObjectNode out = json.createObjectNode();
+        sim.requestLog().timingSnapshot().forEach((endpoint, t) ->
+                out.putObject(endpoint).put("requests", t.requests()).put("nanos", t.nanos()));
+        return out.toString();
+    }
+
+    /** Clears the counters and the time per endpoint. */
     @DELETE
     @Path("requests")
     public Response resetRequests() {
