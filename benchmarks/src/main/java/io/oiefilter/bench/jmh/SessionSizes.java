@@ -18,11 +18,14 @@ public final class SessionSizes {
             int auth = SignedInFixture.serialize(f.signedIn()).length;
             int user = SignedInFixture.serialize(f.signedIn().user()).length;
             var tokens = f.signedIn().tokens();
+            int withoutTokens = SignedInFixture.serialize(new io.oiefilter.session.OieAuthentication(f.signedIn().user(),
+                    new io.oiefilter.idx.TokenSet(null, null, null, tokens.expiresInSeconds(), tokens.scope()),
+                    f.signedIn().authenticatedAt(), f.signedIn().tokensExpireAt())).length;
             int tokenChars = tokens == null ? 0 : length(tokens.idToken()) + length(tokens.accessToken()) + length(tokens.refreshToken());
             String json = "{\"signInState\":" + state + ",\"authentication\":" + auth + ",\"user\":" + user
-                    + ",\"tokenChars\":" + tokenChars + "}";
+                    + ",\"tokenChars\":" + tokenChars + ",\"authenticationWithoutTokens\":" + withoutTokens + "}";
             System.out.println("serialized sizes (bytes): in-flight SignInState " + state + ", signed-in OieAuthentication " + auth
-                    + " (of which OieUser alone " + user + ", token text " + tokenChars + " chars)");
+                    + " (of which OieUser alone " + user + ", token text " + tokenChars + " chars), without tokens " + withoutTokens);
             if (args.length > 0) {
                 Files.writeString(Path.of(args[0]), json + "\n", StandardCharsets.UTF_8);
             }

@@ -61,8 +61,10 @@ public final class SignedInFixture implements AutoCloseable {
 
     /** The filter's settings for this simulator, as init-params. */
     public Map<String, String> settings() {
+        // As the sample and the demo run: sign-out goes through Okta's end-session, so the session keeps the ID token.
         return Map.of(OieConfig.ISSUER, sim.issuer(), OieConfig.CLIENT_ID, CLIENT_ID, OieConfig.CLIENT_SECRET, CLIENT_SECRET,
-                OieConfig.REDIRECT_URI, REDIRECT_URI, OieConfig.PROTECTED_PATHS, "/app/*");
+                OieConfig.REDIRECT_URI, REDIRECT_URI, OieConfig.PROTECTED_PATHS, "/app/*",
+                OieConfig.POST_LOGOUT_REDIRECT_URI, "http://localhost:8080/sample/oie/signed-out");
     }
 
     public OieConfig config() {

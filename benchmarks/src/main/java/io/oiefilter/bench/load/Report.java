@@ -64,9 +64,11 @@ public final class Report {
             int state = sizes.path("signInState").asInt();
             int auth = sizes.path("authentication").asInt();
             row("in-flight sign-in state (SignInState, password page), serialized", "≤ 2 KB", state + " B", met(state <= 2048));
-            row("signed-in session state (OieAuthentication as the default settings store it), serialized",
-                    "≤ 2 KB without tokens", auth + " B (of which OieUser " + sizes.path("user").asInt() + " B; token text "
-                            + sizes.path("tokenChars").asInt() + " chars)", met(auth <= 2048));
+            int bare = sizes.path("authenticationWithoutTokens").asInt();
+            row("signed-in session state without tokens (OieAuthentication), serialized", "≤ 2 KB without tokens", bare + " B",
+                    met(bare > 0 && bare <= 2048));
+            row("signed-in session state as the sample keeps it (the ID token, for Okta's end-session), serialized", "",
+                    auth + " B (token text " + sizes.path("tokenChars").asInt() + " chars)", "");
         }
         if (latency != null) {
             double ms = latency.path("totalAddedMedianMs").asDouble();
