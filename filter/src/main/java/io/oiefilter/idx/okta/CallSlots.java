@@ -88,7 +88,7 @@ final class CallSlots {
             return new IdxException(Kind.UNAVAILABLE, 0, name + ": not sent, " + overdue + " of the " + size
                     + " calls to Okta in flight have had no answer within " + deadline.toSeconds() + " s", List.of(), null, null);
         }
-        return new IdxException(Kind.BUSY, 0, name + ": not sent, all " + size + " slots for calls to Okta stayed taken for "
+        return new IdxException(Kind.BUSY, 0, name + ": not sent, every slot for calls to Okta (" + size + ") stayed taken for "
                 + maxWait.toMillis() + " ms (" + OieConfig.OKTA_MAX_CONCURRENT_CALLS + ", " + OieConfig.OKTA_QUEUE_TIMEOUT + ")",
                 List.of(), null, null);
     }

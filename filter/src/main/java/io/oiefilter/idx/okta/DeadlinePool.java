@@ -139,6 +139,19 @@ final class DeadlinePool implements AutoCloseable {
             }
         }
 
+        // The call has ended: its slot is free before its caller wakes, so the caller's next call finds it free.
+        @Override
+        protected void set(T value) {
+            slot.close();
+            super.set(value);
+        }
+
+        @Override
+        protected void setException(Throwable t) {
+            slot.close();
+            super.setException(t);
+        }
+
         void abandon() {
             cancel(true);
             if (claimed.compareAndSet(false, true)) {
