@@ -28,6 +28,8 @@ public final class OieConfig {
     public static final String CLAIMS_MAPPER = "oie.claimsMapper";
     public static final String HTTP_TIMEOUT = "oie.httpTimeoutSeconds";
     public static final String RESEND_COOLDOWN = "oie.resendCooldownSeconds";
+    public static final String OKTA_MAX_CONCURRENT_CALLS = "oie.okta.maxConcurrentCalls";
+    public static final String OKTA_QUEUE_TIMEOUT = "oie.okta.queueTimeoutMillis";
     public static final String POST_LOGOUT_PATH = "oie.postLogoutPath";
     public static final String POST_LOGOUT_REDIRECT_URI = "oie.postLogoutRedirectUri";
     public static final String MANAGEMENT_ORG_URL = "okta.client.orgUrl";
@@ -73,6 +75,8 @@ public final class OieConfig {
     private final String groupsClaim;
     private final Duration httpTimeout;
     private final Duration resendCooldown;
+    private final int oktaMaxConcurrentCalls;
+    private final Duration oktaQueueTimeout;
     private final String postLogoutPath;
     private final URI postLogoutRedirectUri;
     private final URI managementOrgUrl;
@@ -120,6 +124,16 @@ public final class OieConfig {
         this.groupsClaim = r.optional(GROUPS_CLAIM, "groups", ConfigValues::claimName);
         this.httpTimeout = r.optional(HTTP_TIMEOUT, "10", v -> Duration.ofSeconds(ConfigValues.range(v, 1, 300)));
         this.resendCooldown = r.optional(RESEND_COOLDOWN, "30", v -> Duration.ofSeconds(ConfigValues.range(v, 0, 3600)));
+        // Below Okta's own concurrency limit for an org (75, 35 on the free plan); a burst waits a little for a slot.
+        this.oktaMaxConcurrentCalls = r.optional(OKTA_MAX_CONCURRENT_CALLS, "32", v -> ConfigValues.range(v, 1, 1000));
+        String queueDefault = String.valueOf(Math.min(3000, httpTimeout.toMillis() / 2)); // leaves the call at least half
+        this.oktaQueueTimeout = r.optional(OKTA_QUEUE_TIMEOUT, queueDefault, v -> {
+            Duration d = Duration.ofMillis(ConfigValues.range(v, 0, 60_000));
+            if (d.compareTo(httpTimeout) >= 0) { // the wait is part of a call's time: it must leave some for the call
+                throw new IllegalArgumentException("must be shorter than " + HTTP_TIMEOUT + " (" + httpTimeout.toSeconds() + " s)");
+            }
+            return d;
+        });
         this.postLogoutPath = r.optional(POST_LOGOUT_PATH, "/", ConfigValues::appPath);
         this.postLogoutRedirectUri = r.optional(POST_LOGOUT_REDIRECT_URI, "", v -> v.isEmpty() ? null : ConfigValues.absoluteHttpUri(v));
         // The Management API is the issuer's org unless told otherwise.
@@ -201,6 +215,10 @@ public final class OieConfig {
     public Duration httpTimeout() { return httpTimeout; }
     /** How long after a code was sent before a new one may be asked for. */
     public Duration resendCooldown() { return resendCooldown; }
+    /** The most calls to Okta the sign-ins of this application have in flight at once. */
+    public int oktaMaxConcurrentCalls() { return oktaMaxConcurrentCalls; }
+    /** How long a call waits for a free slot when all are taken, within its {@link #httpTimeout()}; then the busy page. */
+    public Duration oktaQueueTimeout() { return oktaQueueTimeout; }
     /** Where sign-out lands inside the app when it does not go through Okta. */
     public String postLogoutPath() { return postLogoutPath; }
     /** When set, sign-out goes through Okta's end-session endpoint and back to this (registered) URL. */

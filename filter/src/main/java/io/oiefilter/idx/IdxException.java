@@ -12,7 +12,12 @@ public final class IdxException extends Exception {
         /** HTTP 429: try again later. */
         RATE_LIMITED,
         /** Okta is unreachable or answered something unusable (5xx, timeout, malformed body). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /**
+         * Not sent: every slot for calls to Okta stayed taken for the whole wait (oie.okta.maxConcurrentCalls,
+         * oie.okta.queueTimeoutMillis). This server is busy, Okta is not known to be down: try again shortly.
+         */
+        BUSY
     }
 
     private final Kind kind;

@@ -275,10 +275,12 @@ final class SignInEndpoints {
             LOG.info("oie-filter: {0} signed in", signedIn.authentication().user().getName());
             redirect(req, res, SavedRequests.takeOr(session, config.defaultSuccessPath()));
         } else if (result instanceof FlowResult.Failed failed) {
-            if (failed.status() == 429 || failed.status() >= 500) {
-                session.removeAttribute(STATE_ATTRIBUTE); // Okta could not go on; a bad link leaves a sign-in as it was
+            if (!failed.keepsSignIn() && (failed.status() == 429 || failed.status() >= 500)) {
+                // Okta could not go on; a bad link, or a server too busy to ask Okta, leaves a sign-in as it was
+                session.removeAttribute(STATE_ATTRIBUTE);
             }
-            if (afterPost && "POST".equals(req.getMethod())) { // a bad activation link (a GET) keeps its 4xx
+            // A bad activation link (a GET) keeps its 4xx; a script gets its JSON error at once, not through a redirect.
+            if (afterPost && "POST".equals(req.getMethod()) && !DefaultAuthenticationEntryPoint.isApiRequest(req)) {
                 Flash.error(failed.messageKey(), failed.status(), failed.retryAfterSeconds()).store(session);
                 redirect(req, res, config.basePath() + SIGN_IN);
                 return;

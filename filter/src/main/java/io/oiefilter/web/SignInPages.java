@@ -36,12 +36,31 @@ final class SignInPages {
                 page.fieldMessages(), formValues, 0);
     }
 
+    /** The error page; to a script (XHR, or asking for JSON rather than HTML) the same status with a JSON body. */
     void error(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
             throws IOException, ServletException {
         if (retryAfter > 0) {
             res.setHeader("Retry-After", String.valueOf(retryAfter));
         }
+        if (DefaultAuthenticationEntryPoint.isApiRequest(req)) {
+            json(req, res, status, messageKey, retryAfter);
+            return;
+        }
         show(req, res, status, PageContent.none(SignInView.ERROR), List.of(messageKey), null, "", Map.of(), Map.of(), retryAfter);
+    }
+
+    /** {"error":"busy","retry_after":5,"sign_in_uri":"/app/oie/sign-in"}: the message key's name, in snake case. */
+    private void json(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
+            throws IOException {
+        String error = messageKey.substring(messageKey.lastIndexOf('.') + 1).replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(java.util.Locale.ROOT);
+        String signIn = (req.getContextPath() + config.basePath() + SignInEndpoints.SIGN_IN).replace("\\", "\\\\").replace("\"", "\\\"");
+        res.setStatus(status);
+        res.setContentType("application/json");
+        res.setCharacterEncoding("UTF-8");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.getWriter().write("{\"error\":\"" + error + "\"" + (retryAfter > 0 ? ",\"retry_after\":" + retryAfter : "")
+                + ",\"sign_in_uri\":\"" + signIn + "\"}");
     }
 
     /** A page with no sign-in behind it (signed out, say): its view and messages only. */

@@ -64,12 +64,20 @@ final class WebClient {
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        return post(path, form, new String[0]);
+    }
+
+    /** A form POST with these headers added (name, value, ...), e.g. a script's {@code X-Requested-With}. */
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return remember(http.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return remember(http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.oiefilter.idx.okta;
 
+import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
 
@@ -7,31 +8,47 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs calls to Okta with a deadline (okta-idx-java 2.0.0's HTTP client has none) on a bounded pool:
- * a hung Okta can hold at most {@value #MAX_WAITING} threads; past that, calls fail at once.
+ * Runs calls to Okta within a deadline, each holding one of the {@link CallSlots} from before it is
+ * sent until it ends: the wait for a slot counts in the deadline, and a call Okta never answers keeps
+ * its slot (and its thread) until it does, so a hung Okta holds at most {@code size} threads. SDK calls
+ * run on this pool's threads (okta-idx-java 2.0.0's HTTP client has no timeout); calls with a timeout
+ * of their own run on the caller's thread ({@link #runHere}).
  */
 final class DeadlinePool implements AutoCloseable {
-    static final int MAX_WAITING = 32;
+
+    /** A call that bounds itself, given the time left for it. */
+    @FunctionalInterface
+    interface Timed<T> {
+        T run(Duration left) throws IdxException;
+    }
 
     private final Duration deadline;
-    private final ExecutorService pool;
+    private final CallSlots slots;
+    private final ThreadPoolExecutor pool;
 
-    DeadlinePool(Duration deadline) {
+    DeadlinePool(OieConfig config) {
+        this(config.httpTimeout(), config.oktaMaxConcurrentCalls(), config.oktaQueueTimeout());
+    }
+
+    DeadlinePool(Duration deadline, int size, Duration maxWait) {
         this.deadline = deadline;
-        this.pool = new ThreadPoolExecutor(0, MAX_WAITING, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        this.slots = new CallSlots(size, maxWait, deadline);
+        // As many threads as slots: a task is queued only while the thread that will run it finishes its last.
+        this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "oie-filter-okta");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -39,29 +56,107 @@ final class DeadlinePool implements AutoCloseable {
         pool.shutdownNow(); // its threads must not outlive the application
     }
 
-    /** The call's value within the deadline; no answer in time, too many waiting or a runtime failure is UNAVAILABLE. */
+    /** Slots in use now. */
+    int inUse() {
+        return slots.inUse();
+    }
+
+    /** Calls waiting for a slot now. */
+    int waiting() {
+        return slots.waiting();
+    }
+
+    /** The most threads this pool has had at once. */
+    int mostThreads() {
+        return pool.getLargestPoolSize();
+    }
+
+    /**
+     * The call's value within the deadline, run on a thread of this pool. No free slot within the wait
+     * is BUSY; no answer in time or a runtime failure is UNAVAILABLE.
+     */
     <T> T run(String name, Callable<T> call) throws IdxException {
-        Future<T> f;
+        long start = System.nanoTime();
+        Task<T> task = new Task<>(call, slots.acquire(name));
         try {
-            f = pool.submit(call);
+            pool.execute(task);
         } catch (RejectedExecutionException e) {
-            throw unavailable(name + ": too many calls to Okta waiting already", e);
+            task.abandon();
+            throw unavailable(name + ": the application is stopping", e);
         }
         try {
-            return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return task.get(left(start), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            task.abandon();
             throw unavailable(name + ": no answer within " + deadline.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            f.cancel(true);
+            task.abandon();
             throw unavailable(name + ": interrupted", e);
         } catch (ExecutionException e) {
             throw unavailable(name + ": " + e.getCause(), e.getCause());
         }
     }
 
+    /** A call that times itself out, run on the caller's thread with a slot and the time the wait left. */
+    <T> T runHere(String name, Timed<T> call) throws IdxException {
+        long start = System.nanoTime();
+        try (CallSlots.Slot slot = slots.acquire(name)) {
+            return call.run(Duration.ofNanos(left(start)));
+        }
+    }
+
+    private long left(long start) {
+        return Math.max(1, deadline.toNanos() - (System.nanoTime() - start));
+    }
+
     private static IdxException unavailable(String detail, Throwable cause) {
         return new IdxException(Kind.UNAVAILABLE, 0, detail, List.of(), null, cause);
+    }
+
+    /**
+     * A call and its slot. The slot is freed when the call ends, or by the caller who gave up before
+     * a thread took the call: whichever of the two claims the task first, never both.
+     */
+    private static final class Task<T> extends FutureTask<T> {
+        private final CallSlots.Slot slot;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Task(Callable<T> call, CallSlots.Slot slot) {
+            super(call);
+            this.slot = slot;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return; // abandoned before it started: its slot is free already
+            }
+            try {
+                super.run();
+            } finally {
+                slot.close();
+            }
+        }
+
+        // The call has ended: its slot is free before its caller wakes, so the caller's next call finds it free.
+        @Override
+        protected void set(T value) {
+            slot.close();
+            super.set(value);
+        }
+
+        @Override
+        protected void setException(Throwable t) {
+            slot.close();
+            super.setException(t);
+        }
+
+        void abandon() {
+            cancel(true);
+            if (claimed.compareAndSet(false, true)) {
+                slot.close();
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * The OAuth calls the port makes itself, because okta-idx-java 2.0.0 cannot: {@code /v1/interact}
  * with the client secret, a nonce and an activation token, and the refresh-token grant. Answers are
- * read up to a bound, and a 429 says how long Okta wants us to wait.
+ * read up to a bound, and a 429 says how long Okta wants us to wait. {@code /v1/interact} begins a
+ * sign-in, so it takes one of the sign-ins' slots ({@link DeadlinePool#runHere}); a refresh does not:
+ * a busy sign-in page must never end the session of someone signed in already.
  */
 final class OAuthCalls {
     private static final int MAX_BODY_BYTES = 64 * 1024;
@@ -31,17 +34,19 @@ final class OAuthCalls {
     private final OieConfig config;
     private final HttpClient http;
     private final Clock clock;
+    private final DeadlinePool slots;
 
-    OAuthCalls(OieConfig config, Clock clock) {
+    OAuthCalls(OieConfig config, Clock clock, DeadlinePool slots) {
         this.config = config;
         this.clock = clock;
+        this.slots = slots;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** POST /v1/interact; the interaction handle. */
     String interact(Map<String, String> form) throws IdxException {
-        Answer a = post("interact", "/v1/interact", form);
+        Answer a = slots.runHere("interact", left -> post("interact", "/v1/interact", form, left));
         if (a.status() == 200 && a.json().get("interaction_handle") instanceof String handle && !handle.isEmpty()) {
             return handle;
         }
@@ -58,7 +63,7 @@ final class OAuthCalls {
                 "refresh_token", refreshToken,
                 "scope", String.join(" ", config.scopes()),
                 "client_id", config.clientId(),
-                "client_secret", config.clientSecret()));
+                "client_secret", config.clientSecret()), config.httpTimeout());
         if (a.status() == 200 && a.json().get("access_token") instanceof String access) {
             Object expires = a.json().get("expires_in");
             return new TokenSet(a.json().get("id_token") instanceof String id ? id : null, access,
@@ -129,12 +134,12 @@ final class OAuthCalls {
                 + " (e.g. https://your-org.okta.com/oauth2/default, the Issuer URI of the authorization server)";
     }
 
-    private Answer post(String name, String path, Map<String, String> form) throws IdxException {
+    private Answer post(String name, String path, Map<String, String> form, Duration timeout) throws IdxException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.issuer() + path))
-                .timeout(config.httpTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

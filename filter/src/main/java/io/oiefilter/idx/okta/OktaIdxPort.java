@@ -73,9 +73,10 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
                 ? "https" + issuer.substring("http".length()) : issuer, config.clientId(),
                 config.clientSecret(), new LinkedHashSet<>(config.scopes()), config.redirectUri().toString());
         this.clock = Clock.systemUTC();
-        this.sdk = new SdkCalls(wrapper, config.httpTimeout());
+        DeadlinePool calls = new DeadlinePool(config); // one bound for the sign-ins' calls, the SDK's and our own
+        this.sdk = new SdkCalls(wrapper, calls);
         sdk.useIssuer(issuer);
-        this.oauth = new OAuthCalls(config, clock);
+        this.oauth = new OAuthCalls(config, clock, calls);
         this.tokens = new TokenCalls(sdk, clock);
     }
 

@@ -23,7 +23,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 
 /**
  * Runs okta-idx-java 2.0.0 calls with what the SDK lacks: a deadline and a bound on how many wait
@@ -45,12 +44,12 @@ final class SdkCalls implements AutoCloseable {
     private final DeadlinePool pool;
     private final ObjectMapper mapper;
 
-    SdkCalls(IDXAuthenticationWrapper wrapper, Duration deadline) {
+    SdkCalls(IDXAuthenticationWrapper wrapper, DeadlinePool pool) {
         this.client = field(IDXAuthenticationWrapper.class, wrapper, "client", IDXClient.class);
         this.recorder = new ExchangeRecorder(field(client.getClass(), client, "requestExecutor", RequestExecutor.class));
         set(client, "requestExecutor", recorder);
         this.mapper = field(client.getClass(), client, "objectMapper", ObjectMapper.class);
-        this.pool = new DeadlinePool(deadline);
+        this.pool = pool;
     }
 
     /**
@@ -68,8 +67,8 @@ final class SdkCalls implements AutoCloseable {
 
     /**
      * Runs the call within the deadline. An error answer comes back as {@link Result#failure()}; no
-     * answer in time, too many calls waiting, or any runtime failure of the SDK (such as its
-     * NullPointerException on an error without a content type) is an UNAVAILABLE {@link IdxException}.
+     * free slot within the wait is a BUSY {@link IdxException}; no answer in time, or any runtime failure
+     * of the SDK (such as its NullPointerException on an error without a content type) is UNAVAILABLE.
      */
     <T> Result<T> run(String name, SdkCall<T> call) throws IdxException {
         return pool.run(name, () -> {
