@@ -1,7 +1,6 @@
 package io.oiefilter.idx.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oiefilter.config.ConfigSource;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.SignInState;
@@ -12,12 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +29,6 @@ class RecordedStateSizesTest {
     static final int BOUND = 2048;
     /** The state handles most recordings (and the simulator) have: a few dozen characters. */
     private static final int SHORT_HANDLE = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static int serializedSize(SignInState state) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -53,37 +48,29 @@ class RecordedStateSizesTest {
         int measured = 0;
         int largest = 0;
         String largestName = null;
-        try (Stream<Path> files = Files.walk(RecordedSteps.FIXTURES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                JsonNode root;
-                try {
-                    root = JSON.readTree(file.toFile());
-                } catch (IOException notJson) {
-                    continue;
-                }
-                if (root == null || !root.path("stateHandle").isTextual() || !root.has("remediation")) {
-                    continue;
-                }
-                String fixture = RecordedSteps.FIXTURES.relativize(file).toString();
-                IdxStep step;
-                try {
-                    step = RecordedSteps.read(fixture);
-                } catch (IOException sdkCannotRead) {
-                    continue; // beyond okta-idx-java 2.0.0's model: EveryRecordedAuthenticatorStepTest names those
-                }
-                IdxTransaction tx = new IdxTransaction("ih-" + pkce.nonce(), pkce.verifier(), pkce.challenge(), pkce.state(),
-                        pkce.nonce(), step);
-                int size = serializedSize(SignInState.of(tx));
-                int handle = step.stateHandle().length();
-                int ours = handle <= SHORT_HANDLE ? size : size - handle;
-                measured++;
-                if (ours > largest) {
-                    largest = ours;
-                    largestName = fixture;
-                }
-                if (ours > BOUND) {
-                    tooBig.add(fixture + ": " + size + " bytes, " + handle + " of them the state handle");
-                }
+        for (Map.Entry<String, JsonNode> recorded : RecordedSteps.recordedStates().entrySet()) {
+            if (!recorded.getValue().path("stateHandle").isTextual()) {
+                continue;
+            }
+            String fixture = recorded.getKey();
+            IdxStep step;
+            try {
+                step = RecordedSteps.read(fixture);
+            } catch (IOException sdkCannotRead) {
+                continue; // beyond okta-idx-java 2.0.0's model: EveryRecordedAuthenticatorStepTest names those
+            }
+            IdxTransaction tx = new IdxTransaction("ih-" + pkce.nonce(), pkce.verifier(), pkce.challenge(), pkce.state(),
+                    pkce.nonce(), step);
+            int size = serializedSize(SignInState.of(tx));
+            int handle = step.stateHandle().length();
+            int ours = handle <= SHORT_HANDLE ? size : size - handle;
+            measured++;
+            if (ours > largest) {
+                largest = ours;
+                largestName = fixture;
+            }
+            if (ours > BOUND) {
+                tooBig.add(fixture + ": " + size + " bytes, " + handle + " of them the state handle");
             }
         }
         System.out.println("RecordedStateSizesTest: " + measured + " recorded states, the largest " + largest

@@ -20,6 +20,25 @@ public final class RecordedSteps {
     private RecordedSteps() {
     }
 
+    /** Every recorded JSON answer that holds an IDX state (a remediation), by its path under the fixtures folder. */
+    public static java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> recordedStates() throws IOException {
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> states = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(FIXTURES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                com.fasterxml.jackson.databind.JsonNode root;
+                try {
+                    root = SDK_JSON.readTree(file.toFile());
+                } catch (IOException notJson) {
+                    continue;
+                }
+                if (root != null && root.has("remediation")) {
+                    states.put(FIXTURES.relativize(file).toString(), root);
+                }
+            }
+        }
+        return states;
+    }
+
     /** A fixture by its path under the fixtures folder. */
     public static IdxStep read(String fixture) throws IOException {
         Path file = FIXTURES.resolve(fixture);
