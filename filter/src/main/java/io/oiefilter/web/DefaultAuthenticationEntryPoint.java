@@ -16,12 +16,8 @@ public final class DefaultAuthenticationEntryPoint implements AuthenticationEntr
     public void commence(HttpServletRequest request, HttpServletResponse response, String signInPath) throws IOException {
         String signInUrl = request.getContextPath() + signInPath;
         if (isApiRequest(request)) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "OIE realm=\"oie-filter\", sign_in_uri=\"" + signInUrl + "\"");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"error\":\"unauthenticated\",\"sign_in_uri\":\"" + signInUrl + "\"}");
+            ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", 0, signInUrl);
             return;
         }
         SavedRequests.save(request);

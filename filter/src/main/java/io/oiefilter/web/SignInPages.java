@@ -49,18 +49,12 @@ final class SignInPages {
         show(req, res, status, PageContent.none(SignInView.ERROR), List.of(messageKey), null, "", Map.of(), Map.of(), retryAfter);
     }
 
-    /** {"error":"busy","retry_after":5,"sign_in_uri":"/app/oie/sign-in"}: the message key's name, in snake case. */
+    /** The message key's last part in snake case ("oie.error.busy": busy), and where to sign in. */
     private void json(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
             throws IOException {
         String error = messageKey.substring(messageKey.lastIndexOf('.') + 1).replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                 .toLowerCase(java.util.Locale.ROOT);
-        String signIn = (req.getContextPath() + config.basePath() + SignInEndpoints.SIGN_IN).replace("\\", "\\\\").replace("\"", "\\\"");
-        res.setStatus(status);
-        res.setContentType("application/json");
-        res.setCharacterEncoding("UTF-8");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.getWriter().write("{\"error\":\"" + error + "\"" + (retryAfter > 0 ? ",\"retry_after\":" + retryAfter : "")
-                + ",\"sign_in_uri\":\"" + signIn + "\"}");
+        ApiErrors.write(res, status, error, retryAfter, req.getContextPath() + config.basePath() + SignInEndpoints.SIGN_IN);
     }
 
     /** A page with no sign-in behind it (signed out, say): its view and messages only. */
