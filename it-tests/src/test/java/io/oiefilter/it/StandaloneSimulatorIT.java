@@ -29,6 +29,7 @@ class StandaloneSimulatorIT {
         Files.writeString(seed, """
                 {"apiTokens": ["standalone-token"],
                  "apps": [{"clientId": "0oa-standalone", "clientSecret": "s3cret", "redirectUris": ["http://localhost/cb"]}],
+                 "trustedOrigins": [{"name": "SPA", "origin": "http://localhost:3000", "scopes": ["CORS"]}],
                  "users": [{"login": "carol@example.com", "firstName": "Carol", "lastName": "Seed", "status": "PROVISIONED"}]}
                 """);
         int port;
@@ -49,6 +50,18 @@ class StandaloneSimulatorIT {
                 }
             }
             assertEquals("oie-simulator ready: issuer http://127.0.0.1:" + port + "/oauth2/default", ready);
+            java.util.List<String> banner = new java.util.ArrayList<>();
+            while ((line = out.readLine()) != null && line.startsWith("  ")) { // what to point an app at
+                banner.add(line.trim().replaceAll("\\s+", " "));
+                if (line.contains("carol@example.com")) {
+                    break;
+                }
+            }
+            assertTrue(banner.contains("outbox http://127.0.0.1:" + port + "/admin/outbox.html (the org's emails: codes and "
+                    + "activation links)"), banner.toString());
+            assertTrue(banner.contains("app 0oa-standalone (confidential) redirect URIs [http://localhost/cb]"), banner.toString());
+            assertTrue(banner.contains("trusted origin http://localhost:3000 [CORS]"), banner.toString());
+            assertTrue(banner.contains("user carol@example.com (PROVISIONED)"), banner.toString());
 
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> user = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

@@ -30,6 +30,27 @@ public final class SimulatorMain {
         Simulator sim = Simulator.start(org, port);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stop));
         System.out.println("oie-simulator ready: issuer " + sim.issuer());
+        banner(sim).forEach(System.out::println);
         new CountDownLatch(1).await();
+    }
+
+    /** What a person needs to point their app at the org: its URLs, its apps and trusted origins, its users. */
+    static java.util.List<String> banner(Simulator sim) {
+        String base = sim.baseUri();
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(
+                "  discovery        " + sim.issuer() + "/.well-known/openid-configuration",
+                "  outbox           " + base + "/admin/outbox.html   (the org's emails: codes and activation links)"));
+        for (var app : sim.org().apps()) {
+            lines.add("  app              " + app.clientId() + (app.confidential() ? " (confidential)" : " (public)")
+                    + " redirect URIs " + app.redirectUris());
+        }
+        for (var origin : sim.org().trustedOrigins()) {
+            lines.add("  trusted origin   " + origin.origin() + " " + origin.scopes());
+        }
+        lines.add("  add an origin    curl -X POST " + base + "/admin/trusted-origins -d '{\"origin\":\"http://localhost:3000\"}'");
+        for (var user : sim.org().users()) {
+            lines.add("  user             " + user.login() + " (" + user.status() + ")");
+        }
+        return lines;
     }
 }

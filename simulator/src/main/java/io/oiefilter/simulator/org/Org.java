@@ -164,6 +164,11 @@ public final class Org {
         return usersByLogin.values();
     }
 
+    /** The org's app integrations. */
+    public Collection<OrgApp> apps() {
+        return java.util.List.copyOf(appsById.values());
+    }
+
     public Optional<OrgApp> app(String clientId) {
         return clientId == null ? Optional.empty() : Optional.ofNullable(appsById.get(clientId));
     }
