@@ -115,6 +115,8 @@ public final class Interaction {
     public List<String> scopes() { return scopes; }
     public String nonce() { return nonce; }
     public String codeChallenge() { return codeChallenge; }
+    /** The authenticators this transaction verified or enrolled so far (for the tokens' amr). */
+    public synchronized Set<AuthenticatorKind> verified() { return verified.isEmpty() ? EnumSet.noneOf(AuthenticatorKind.class) : EnumSet.copyOf(verified); }
     public synchronized Offer offer() { return offer; }
     /** The rememberMe of the last identify request, or null when it had none. */
     public synchronized Boolean rememberMe() { return rememberMe; }
