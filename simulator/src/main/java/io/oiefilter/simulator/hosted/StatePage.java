@@ -51,7 +51,8 @@ final class StatePage {
         for (Map.Entry<String, JsonNode> f : forms.entrySet()) {
             String name = f.getKey();
             boolean authenticatorStep = name.equals("challenge-authenticator") || name.equals("enroll-authenticator") || name.equals("resend");
-            if (SCRIPT_ONLY.contains(name) || (scriptOnly && authenticatorStep)) {
+            boolean firstPage = name.equals("cancel") && forms.containsKey("identify"); // nothing to go back to
+            if (SCRIPT_ONLY.contains(name) || (scriptOnly && authenticatorStep) || firstPage) {
                 continue;
             }
             form(action, csrfToken, name, f.getValue(), current, loginHint, html);
