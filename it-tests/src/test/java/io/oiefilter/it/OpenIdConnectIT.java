@@ -91,7 +91,10 @@ class OpenIdConnectIT {
             driver.findElement(By.name("credentials.passcode")).sendKeys(ALICE_PASSWORD);
             chromium.screenshot("hosted-password");
             chromium.submit(By.cssSelector("form[data-se=challenge-authenticator] button"),
-                    ExpectedConditions.urlToBe(app + "secure"));
+                    ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(app + "secure")));
+            // Soteria sends the browser back to the page it asked for, with the code, and exchanges it there.
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
             String page = driver.findElement(By.tagName("body")).getText();
             chromium.screenshot("app-signed-in");
             assertTrue(page.contains("principal=" + ALICE), page);

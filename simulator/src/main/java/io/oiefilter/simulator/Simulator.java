@@ -96,9 +96,11 @@ public final class Simulator implements AutoCloseable {
 
     ResourceConfig configure(ResourceConfig config) {
         Simulator self = this;
-        return config.registerClasses(OAuthResource.class, AuthorizeResource.class, SignInPageResource.class, IdxResource.class, UsersResource.class, FactorsResource.class,
-                AdminResource.class, AdminOrgResource.class, AdminOktaVerifyResource.class,
-                RequestLogFilter.class, RateLimitFilter.class).register(new AbstractBinder() {
+        return config.registerClasses(OAuthResource.class, AuthorizeResource.class, SignInPageResource.class,
+                io.oiefilter.simulator.oauth.IntrospectResource.class, IdxResource.class, UsersResource.class, FactorsResource.class,
+                io.oiefilter.simulator.mgmt.TrustedOriginsResource.class, AdminResource.class, AdminOrgResource.class,
+                io.oiefilter.simulator.admin.AdminTrustedOriginsResource.class, AdminOktaVerifyResource.class,
+                RequestLogFilter.class, RateLimitFilter.class, CorsFilter.class).register(new AbstractBinder() {
                     @Override
                     protected void configure() {
                         bind(self).to(Simulator.class);

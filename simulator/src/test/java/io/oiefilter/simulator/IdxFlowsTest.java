@@ -182,7 +182,8 @@ class IdxFlowsTest extends SimulatorTestBase {
                 "redirect_uri", "http://localhost:8080/spa/callback", "state", "s", "activation_token", "whatever",
                 "code_challenge", SimulatorClient.challenge(SimulatorClient.VERIFIER), "code_challenge_method", "S256"));
         assertEquals(400, a.status());
-        assertEquals("unauthorized_client", a.body().get("error").asText());
+        assertEquals("invalid_request", a.body().get("error").asText(), "Okta's answer, as its users report it");
+        assertEquals("Only confidential clients can use the activation token flow", a.body().get("error_description").asText());
     }
 
     @Test

@@ -125,7 +125,7 @@ public final class SignInPageResource {
             return gone();
         }
         sim.sessions().end(oldSid); // prompt=login: the new sign-in replaces the browser's session
-        OktaSessions.Session session = sim.sessions().open(done.get().user(), AmrValues.of(done.get().verified()));
+        OktaSessions.Session session = sim.sessions().open(done.get().user(), done.get().authenticationMethods());
         NewCookie cookie = new NewCookie.Builder(OktaSessions.COOKIE).value(session.id()).path("/").httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX).build();
         return AuthorizeResource.codeFor(sim, r, session, cookie);

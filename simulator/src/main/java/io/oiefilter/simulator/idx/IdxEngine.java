@@ -134,6 +134,9 @@ public final class IdxEngine {
     /** The authenticator in progress is done: verified, enrolled or reset. */
     public void complete(Interaction i) {
         i.verified.add(i.current);
+        if (i.current == AuthenticatorKind.PHONE) {
+            i.phoneVerifiedBy = i.phoneMethod;
+        }
         i.current = null;
         i.mode = null;
         i.emailCode = null;

@@ -46,6 +46,8 @@ public final class Interaction {
     String phoneNumber;
     String phoneMethod;
     String phoneCode;
+    /** The method ("sms" or "voice") of the phone code that was verified, kept for the ID token's amr. */
+    String phoneVerifiedBy;
     Instant phoneCodeExpires;
     Instant phoneCodeSentAt;
     /** The base64url challenge of a WebAuthn enrollment or verification in progress (activationData / challengeData). */
@@ -85,6 +87,7 @@ public final class Interaction {
         signingUp = false;
         user = null;
         verified.clear();
+        phoneVerifiedBy = null;
         optionalSkipped = false;
         current = null;
         mode = null;
@@ -115,8 +118,10 @@ public final class Interaction {
     public List<String> scopes() { return scopes; }
     public String nonce() { return nonce; }
     public String codeChallenge() { return codeChallenge; }
-    /** The authenticators this transaction verified or enrolled so far (for the tokens' amr). */
-    public synchronized Set<AuthenticatorKind> verified() { return verified.isEmpty() ? EnumSet.noneOf(AuthenticatorKind.class) : EnumSet.copyOf(verified); }
+    /** How the person was authenticated in this transaction, as the ID token's amr says it. */
+    public synchronized List<String> authenticationMethods() {
+        return io.oiefilter.simulator.oauth.AuthenticationMethods.of(verified, "voice".equals(phoneVerifiedBy));
+    }
     public synchronized Offer offer() { return offer; }
     /** The rememberMe of the last identify request, or null when it had none. */
     public synchronized Boolean rememberMe() { return rememberMe; }

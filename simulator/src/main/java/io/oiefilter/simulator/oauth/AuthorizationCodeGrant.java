@@ -39,7 +39,7 @@ final class AuthorizationCodeGrant {
         if (c.codeChallenge() != null ? !OAuthResource.pkceMatches(verifier, c.codeChallenge()) : verifier != null) {
             return error(400, "invalid_grant", "PKCE verification failed.");
         }
-        return new Result(new Grant(c.user(), c.app(), c.scopes(), c.nonce()), null);
+        return new Result(new Grant(c.user(), c.app(), c.scopes(), c.nonce(), c.amr()), null);
     }
 
     private static Result error(int status, String error, String description) {

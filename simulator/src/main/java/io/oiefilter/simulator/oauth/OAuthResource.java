@@ -46,7 +46,6 @@ public final class OAuthResource {
                 .put("authorization_endpoint", iss + "/v1/authorize")
                 .put("token_endpoint", iss + "/v1/token")
                 .put("userinfo_endpoint", iss + "/v1/userinfo")
-                .put("registration_endpoint", sim.baseUri() + "/oauth2/v1/clients")
                 .put("jwks_uri", iss + "/v1/keys");
         d.set("response_types_supported", json.valueToTree(List.of("code", "id_token", "code id_token", "code token",
                 "id_token token", "code id_token token")));
@@ -108,10 +107,9 @@ public final class OAuthResource {
         }
         OrgUser activating = null;
         if (form.containsKey("activation_token")) {
-            // Activation tokens are for confidential clients that authenticate (Okta's embedded SDK rule).
+            // Activation tokens are for confidential clients that authenticate: Okta's words, as its users report them.
             if (!app.get().confidential() || !form.containsKey("client_secret")) {
-                return OAuthErrors.error(400, "unauthorized_client",
-                        "Client authentication is required to use an activation token.");
+                return OAuthErrors.error(400, "invalid_request", "Only confidential clients can use the activation token flow");
             }
             String token = form.get("activation_token");
             activating = sim.org().users().stream()
@@ -130,7 +128,7 @@ public final class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     public Response token(String body, @HeaderParam("Authorization") String authorization) {
         Map<String, String> form = FormBody.parse(body);
-        Optional<OrgApp> app = authenticatedClient(form, authorization);
+        Optional<OrgApp> app = ClientAuthentication.client(sim.org(), form, authorization);
         if (app.isEmpty()) {
             return OAuthErrors.error(401, "invalid_client", "Client authentication failed. Either the client or the client credentials are invalid.");
         }
@@ -145,7 +143,7 @@ public final class OAuthResource {
             if (!pkceMatches(form.get("code_verifier"), i.codeChallenge())) {
                 return OAuthErrors.error(400, "invalid_grant", "PKCE verification failed.");
             }
-            grant = new Grant(i.user(), i.app(), i.scopes(), i.nonce());
+            grant = new Grant(i.user(), i.app(), i.scopes(), i.nonce(), i.authenticationMethods());
         } else if ("authorization_code".equals(grantType)) {
             AuthorizationCodeGrant.Result redeemed = AuthorizationCodeGrant.redeem(sim, form, app.get());
             if (redeemed.error() != null) {
@@ -162,14 +160,15 @@ public final class OAuthResource {
         } else {
             return OAuthErrors.error(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
         }
+        String accessToken = sim.tokens().accessToken(grant);
         ObjectNode tokens = json.createObjectNode().put("token_type", "Bearer")
                 .put("expires_in", grant.app().tokenLifetime().toSeconds())
-                .put("access_token", sim.tokens().accessToken(grant))
+                .put("access_token", accessToken)
                 .put("scope", String.join(" ", grant.scopes()));
         if (grant.scopes().contains("offline_access")) {
             tokens.put("refresh_token", "refresh_token".equals(grantType) ? form.get("refresh_token") : sim.grants().newRefreshToken(grant));
         }
-        tokens.put("id_token", sim.tokens().idToken(grant));
+        tokens.put("id_token", sim.tokens().idToken(grant, accessToken));
         return Response.ok(tokens.toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
@@ -200,7 +199,7 @@ public final class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     public Response revoke(String body, @HeaderParam("Authorization") String authorization) {
         Map<String, String> form = FormBody.parse(body);
-        if (authenticatedClient(form, authorization).isEmpty()) {
+        if (ClientAuthentication.client(sim.org(), form, authorization).isEmpty()) {
             return OAuthErrors.error(401, "invalid_client", "Client authentication failed. Either the client or the client credentials are invalid.");
         }
         if (blank(form.get("token"))) {
@@ -238,14 +237,6 @@ public final class OAuthResource {
         return Response.status(302).location(java.net.URI.create(target)).cookie(endSession).build();
     }
 
-    /** client_secret_basic or client_secret_post for confidential apps; a public app names itself. */
-    private Optional<OrgApp> authenticatedClient(Map<String, String> form, String authorization) {
-        String[] basic = basicCredentials(authorization);
-        String clientId = basic != null ? basic[0] : form.get("client_id");
-        String secret = basic != null ? basic[1] : form.get("client_secret");
-        return sim.org().app(clientId).filter(a -> !a.confidential() || a.secretMatches(secret));
-    }
-
     static boolean pkceMatches(String verifier, String challenge) {
         if (verifier == null || challenge == null) {
             return false;
@@ -257,17 +248,6 @@ public final class OAuthResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String[] basicCredentials(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return colon < 0 ? null : new String[] {
-                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
     }
 
     private static boolean blank(String s) {

@@ -23,6 +23,8 @@ import java.util.List;
 public final class TokenIssuer {
     private final String issuer;
     private final Clock clock;
+    /** The org's identity provider id ({@code idp}): one per org, as Okta's tokens of one org all carry the same. */
+    private final String idp = "00o" + Org.randomString(17);
     private volatile RSAKey key;
     private volatile RSAKey previous;
 
@@ -30,6 +32,20 @@ public final class TokenIssuer {
         this.issuer = issuer;
         this.clock = clock;
         this.key = newKey();
+    }
+
+    /**
+     * {@code at_hash}: the left half of the SHA-256 of the access token's ASCII, base64url without padding (OpenID
+     * Connect Core 3.1.3.6 for RS256), so a client can tell the access token came with this ID token.
+     */
+    static String accessTokenHash(String accessToken) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(accessToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RSAKey newKey() {
@@ -76,7 +92,8 @@ public final class TokenIssuer {
         return issuer;
     }
 
-    public String idToken(Grant g) {
+    /** The ID token for a grant, bound to the access token issued with it (null when there is none). */
+    public String idToken(Grant g, String accessToken) {
         OrgUser user = g.user();
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -87,9 +104,12 @@ public final class TokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(g.app().tokenLifetime())))
                 .jwtID("ID." + Org.randomString(40))
-                .claim("amr", List.of("pwd"))
-                .claim("idp", "00o" + Org.randomString(17))
+                .claim("amr", g.amr())
+                .claim("idp", idp)
                 .claim("auth_time", now.getEpochSecond());
+        if (accessToken != null) {
+            claims.claim("at_hash", accessTokenHash(accessToken));
+        }
         if (g.nonce() != null && !g.nonce().isEmpty()) {
             claims.claim("nonce", g.nonce());
         }

@@ -50,6 +50,7 @@ public final class Org {
     private volatile WebAuthnRelyingParty webAuthn = WebAuthnRelyingParty.defaults();
     private volatile boolean oktaVerifyNumberChallenge;
     private final List<ProfileAttribute> profileAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<TrustedOrigin> trustedOrigins = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A custom attribute the profile enrollment policy asks for at sign-up, besides names and email. */
     public record ProfileAttribute(String name, String label, boolean required) {
@@ -68,6 +69,36 @@ public final class Org {
         enrollmentPolicy.put(AuthenticatorKind.OKTA_VERIFY, Requirement.NOT_ALLOWED);
         activeAuthenticators.add(AuthenticatorKind.PASSWORD);
         activeAuthenticators.add(AuthenticatorKind.EMAIL);
+    }
+
+    /** The org's trusted origins, oldest first. */
+    public List<TrustedOrigin> trustedOrigins() { return List.copyOf(trustedOrigins); }
+
+    /** Trusts an origin (normalized; see {@link TrustedOrigin#normalized}); an origin already trusted is refused. */
+    public synchronized TrustedOrigin addTrustedOrigin(String name, String origin, java.util.Set<TrustedOrigin.Scope> scopes) {
+        TrustedOrigin t = new TrustedOrigin(newId("tos"), name == null || name.isBlank() ? origin : name, origin, scopes,
+                Instant.now());
+        if (trustedOrigins.stream().anyMatch(o -> o.origin().equals(t.origin()))) {
+            throw new IllegalArgumentException("already trusted: " + t.origin());
+        }
+        trustedOrigins.add(t);
+        return t;
+    }
+
+    public boolean removeTrustedOrigin(String id) {
+        return trustedOrigins.removeIf(o -> o.id().equals(id));
+    }
+
+    /** Whether a browser's {@code Origin} header names an origin trusted for CORS (matched exactly). */
+    public boolean corsAllowed(String origin) {
+        String o;
+        try {
+            o = TrustedOrigin.normalized(origin);
+        } catch (IllegalArgumentException notAnOrigin) {
+            return false;
+        }
+        return o.equals(origin) && trustedOrigins.stream().anyMatch(t -> t.origin().equals(o)
+                && t.scopes().contains(TrustedOrigin.Scope.CORS));
     }
 
     /** WebAuthn's relying party: its id and the origins allowed to use it. */

@@ -61,6 +61,12 @@ final class OrgSeed {
         if (root.hasNonNull("activationLink")) {
             org.activationLinkTemplate(root.get("activationLink").asText());
         }
+        for (JsonNode t : root.path("trustedOrigins")) { // {"name": "SPA", "origin": "http://localhost:3000", "scopes": ["CORS", "REDIRECT"]}
+            java.util.Set<TrustedOrigin.Scope> scopes = java.util.EnumSet.noneOf(TrustedOrigin.Scope.class);
+            t.path("scopes").forEach(sc -> scopes.add(TrustedOrigin.Scope.valueOf(sc.asText())));
+            org.addTrustedOrigin(t.path("name").asText(null), t.path("origin").asText(),
+                    scopes.isEmpty() ? java.util.EnumSet.allOf(TrustedOrigin.Scope.class) : scopes);
+        }
         for (JsonNode a : root.path("apps")) {
             boolean registration = a.path("selfServiceRegistration").asBoolean(false);
             List<String> uris = new ArrayList<>();
