@@ -35,7 +35,10 @@ class HostedAuthenticatorsTest extends AuthorizeTestBase {
         assertTrue(wrong.errors().contains("Invalid code. Try again."), wrong.errors().toString());
         HostedBrowser.Page done = browser.submit(wrong, "challenge-authenticator",
                 Map.of("credentials.passcode", client.latestCode(u.email())));
-        assertNotNull(done.callback().get("code"), done.body());
+        SimulatorClient.Answer tokens = client.form(sim.issuer() + "/v1/token", Map.of("grant_type", "authorization_code",
+                "code", done.callback().get("code"), "redirect_uri", "http://localhost:8080/0oa-okta_email",
+                "client_id", "0oa-okta_email", "client_secret", "secret", "code_verifier", SimulatorClient.VERIFIER));
+        assertEquals(List.of("pwd", "mfa", "email"), claims(tokens.body(), "id_token").getStringListClaim("amr"), tokens.toString());
     }
 
     @Test

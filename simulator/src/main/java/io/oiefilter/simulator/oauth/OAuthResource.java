@@ -220,10 +220,10 @@ public final class OAuthResource {
         if (audience.isEmpty()) {
             return OAuthErrors.error(400, "invalid_request", "The 'id_token_hint' parameter is invalid.");
         }
-        sim.sessions().end(sid); // the hosted page's session (sid cookie) ends here
         jakarta.ws.rs.core.NewCookie endSession = new jakarta.ws.rs.core.NewCookie.Builder(io.oiefilter.simulator.hosted.OktaSessions.COOKIE)
                 .value("").path("/").maxAge(0).httpOnly(true).build();
         if (postLogout == null) {
+            sim.sessions().end(sid); // the hosted page's session (sid cookie) ends here
             return Response.ok("<!DOCTYPE html><title>Signed out</title><p>You have been signed out.</p>", MediaType.TEXT_HTML_TYPE)
                     .cookie(endSession).build();
         }
@@ -234,6 +234,7 @@ public final class OAuthResource {
         }
         String target = postLogout + (state == null ? "" : (postLogout.contains("?") ? "&" : "?") + "state="
                 + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+        sim.sessions().end(sid);
         return Response.status(302).location(java.net.URI.create(target)).cookie(endSession).build();
     }
 
