@@ -12,6 +12,11 @@ import io.oiefilter.simulator.mail.Outbox;
 import io.oiefilter.simulator.mgmt.EmailFactorCodes;
 import io.oiefilter.simulator.mgmt.FactorsResource;
 import io.oiefilter.simulator.mgmt.UsersResource;
+import io.oiefilter.simulator.hosted.OktaSessions;
+import io.oiefilter.simulator.hosted.SignInPageResource;
+import io.oiefilter.simulator.hosted.SignIns;
+import io.oiefilter.simulator.oauth.AuthorizationCodes;
+import io.oiefilter.simulator.oauth.AuthorizeResource;
 import io.oiefilter.simulator.oauth.Grants;
 import io.oiefilter.simulator.oauth.OAuthResource;
 import io.oiefilter.simulator.oauth.TokenIssuer;
@@ -39,6 +44,9 @@ public final class Simulator implements AutoCloseable {
     private final RateLimits rateLimits = new RateLimits(clock);
     private final Grants grants = new Grants();
     private final EmailFactorCodes factorCodes = new EmailFactorCodes();
+    private final AuthorizationCodes authorizationCodes = new AuthorizationCodes(clock);
+    private final OktaSessions sessions = new OktaSessions(clock);
+    private final SignIns signIns = new SignIns(clock, TRANSACTION_LIFETIME);
     private volatile String baseUri;
     private Interactions interactions;
     private IdxResponses responses;
@@ -88,8 +96,10 @@ public final class Simulator implements AutoCloseable {
 
     ResourceConfig configure(ResourceConfig config) {
         Simulator self = this;
-        return config.registerClasses(OAuthResource.class, io.oiefilter.simulator.oauth.IntrospectResource.class, IdxResource.class, UsersResource.class, FactorsResource.class, io.oiefilter.simulator.mgmt.TrustedOriginsResource.class,
-                AdminResource.class, AdminOrgResource.class, io.oiefilter.simulator.admin.AdminTrustedOriginsResource.class, AdminOktaVerifyResource.class,
+        return config.registerClasses(OAuthResource.class, AuthorizeResource.class, SignInPageResource.class,
+                io.oiefilter.simulator.oauth.IntrospectResource.class, IdxResource.class, UsersResource.class, FactorsResource.class,
+                io.oiefilter.simulator.mgmt.TrustedOriginsResource.class, AdminResource.class, AdminOrgResource.class,
+                io.oiefilter.simulator.admin.AdminTrustedOriginsResource.class, AdminOktaVerifyResource.class,
                 RequestLogFilter.class, RateLimitFilter.class, CorsFilter.class).register(new AbstractBinder() {
                     @Override
                     protected void configure() {
@@ -154,6 +164,21 @@ public final class Simulator implements AutoCloseable {
 
     public Grants grants() {
         return grants;
+    }
+
+    /** The authorization codes /v1/authorize issued (single use, 60 seconds). */
+    public AuthorizationCodes authorizationCodes() {
+        return authorizationCodes;
+    }
+
+    /** The browsers signed in on the hosted page (the sid cookie). */
+    public OktaSessions sessions() {
+        return sessions;
+    }
+
+    /** The hosted page's sign-ins in progress. */
+    public SignIns signIns() {
+        return signIns;
     }
 
     public TokenIssuer tokens() {

@@ -144,6 +144,12 @@ public final class OAuthResource {
                 return OAuthErrors.error(400, "invalid_grant", "PKCE verification failed.");
             }
             grant = new Grant(i.user(), i.app(), i.scopes(), i.nonce(), i.authenticationMethods());
+        } else if ("authorization_code".equals(grantType)) {
+            AuthorizationCodeGrant.Result redeemed = AuthorizationCodeGrant.redeem(sim, form, app.get());
+            if (redeemed.error() != null) {
+                return redeemed.error();
+            }
+            grant = redeemed.grant();
         } else if ("refresh_token".equals(grantType)) {
             Optional<Grant> found = sim.grants().refresh(form.get("refresh_token"))
                     .filter(g -> g.app().clientId().equals(app.get().clientId()));
@@ -207,14 +213,19 @@ public final class OAuthResource {
     @GET
     @Path("v1/logout")
     public Response logout(@QueryParam("id_token_hint") String idTokenHint,
-                           @QueryParam("post_logout_redirect_uri") String postLogout, @QueryParam("state") String state) {
+                           @QueryParam("post_logout_redirect_uri") String postLogout, @QueryParam("state") String state,
+                           @jakarta.ws.rs.CookieParam(io.oiefilter.simulator.hosted.OktaSessions.COOKIE) String sid) {
         Optional<String> audience = idTokenHint == null ? Optional.empty()
                 : sim.tokens().verifyIgnoringExpiry(idTokenHint).map(c -> c.getAudience().isEmpty() ? null : c.getAudience().get(0));
         if (audience.isEmpty()) {
             return OAuthErrors.error(400, "invalid_request", "The 'id_token_hint' parameter is invalid.");
         }
+        jakarta.ws.rs.core.NewCookie endSession = new jakarta.ws.rs.core.NewCookie.Builder(io.oiefilter.simulator.hosted.OktaSessions.COOKIE)
+                .value("").path("/").maxAge(0).httpOnly(true).build();
         if (postLogout == null) {
-            return Response.ok("<!DOCTYPE html><title>Signed out</title><p>You have been signed out.</p>", MediaType.TEXT_HTML_TYPE).build();
+            sim.sessions().end(sid); // the hosted page's session (sid cookie) ends here
+            return Response.ok("<!DOCTYPE html><title>Signed out</title><p>You have been signed out.</p>", MediaType.TEXT_HTML_TYPE)
+                    .cookie(endSession).build();
         }
         Optional<OrgApp> app = sim.org().app(audience.get());
         if (app.isEmpty() || !app.get().postLogoutRedirectUris().contains(postLogout)) {
@@ -223,7 +234,8 @@ public final class OAuthResource {
         }
         String target = postLogout + (state == null ? "" : (postLogout.contains("?") ? "&" : "?") + "state="
                 + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
-        return Response.status(302).location(java.net.URI.create(target)).build();
+        sim.sessions().end(sid);
+        return Response.status(302).location(java.net.URI.create(target)).cookie(endSession).build();
     }
 
     static boolean pkceMatches(String verifier, String challenge) {
