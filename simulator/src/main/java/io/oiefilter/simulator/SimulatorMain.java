@@ -45,7 +45,7 @@ public final class SimulatorMain {
                     + " redirect URIs " + app.redirectUris());
         }
         for (var origin : sim.org().trustedOrigins()) {
-            lines.add("  trusted origin   " + origin.origin() + " " + origin.scopes());
+            lines.add("  trusted origin   " + origin.origin() + " " + origin.scopes().stream().sorted().toList());
         }
         lines.add("  add an origin    curl -X POST " + base + "/admin/trusted-origins -d '{\"origin\":\"http://localhost:3000\"}'");
         for (var user : sim.org().users()) {
