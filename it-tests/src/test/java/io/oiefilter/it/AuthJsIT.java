@@ -72,6 +72,14 @@ class AuthJsIT {
         return env;
     }
 
+    /** The configuration of a client signing in as {@code u} with the password every active test user has. */
+    private static Map<String, String> signingIn(String clientId, OrgUser u) {
+        Map<String, String> env = spa(clientId);
+        env.put("OIE_USERNAME", u.login());
+        env.put("OIE_PASSWORD", PASSWORD);
+        return env;
+    }
+
     private static JsonNode journey(String name, Map<String, String> env) throws Exception {
         JsonNode result = NodeJourney.run("auth-js-journey.mjs", name, env);
         assertFalse(result.has("error"), () -> name + ": " + result);
@@ -85,9 +93,7 @@ class AuthJsIT {
     @Test
     void signsInWithAPassword() throws Exception {
         OrgUser u = activeUser("authjs.password@example.com");
-        Map<String, String> env = spa(SPA);
-        env.put("OIE_USERNAME", u.login());
-        env.put("OIE_PASSWORD", PASSWORD);
+        Map<String, String> env = signingIn(SPA, u);
         JsonNode r = journey("sign-in", env);
         assertEquals("SUCCESS", r.path("status").asText(), r.toString());
         assertEquals(List.of("identify", "challenge-authenticator:okta_password"), texts(r.path("steps")));
@@ -100,9 +106,7 @@ class AuthJsIT {
     @Test
     void idTokensCarryOktasClaims() throws Exception {
         OrgUser u = activeUser("authjs.claims@example.com");
-        Map<String, String> env = spa(SPA);
-        env.put("OIE_USERNAME", u.login());
-        env.put("OIE_PASSWORD", PASSWORD);
+        Map<String, String> env = signingIn(SPA, u);
         JsonNode first = journey("sign-in", env).path("claims");
         JsonNode second = journey("sign-in", env).path("claims");
         assertFalse(first.path("at_hash").asText().isEmpty(), "every ID token issued with an access token has at_hash: " + first);
@@ -113,9 +117,7 @@ class AuthJsIT {
     @Test
     void anEmailCodeAfterThePasswordIsMfa() throws Exception {
         OrgUser u = activeUser("authjs.email@example.com");
-        Map<String, String> env = spa(SPA_EMAIL_CODE);
-        env.put("OIE_USERNAME", u.login());
-        env.put("OIE_PASSWORD", PASSWORD);
+        Map<String, String> env = signingIn(SPA_EMAIL_CODE, u);
         JsonNode r = journey("sign-in-email-code", env);
         assertEquals("SUCCESS", r.path("status").asText(), r.toString());
         assertEquals(List.of("identify", "challenge-authenticator:okta_password", "select-authenticator-authenticate",
@@ -207,9 +209,7 @@ class AuthJsIT {
     @Test
     void signsOutRevokingItsTokensThenEndingTheOktaSession() throws Exception {
         OrgUser u = activeUser("authjs.signout@example.com");
-        Map<String, String> env = spa(SPA);
-        env.put("OIE_USERNAME", u.login());
-        env.put("OIE_PASSWORD", PASSWORD);
+        Map<String, String> env = signingIn(SPA, u);
         env.put("OIE_POST_LOGOUT_REDIRECT_URI", SPA_SIGNED_OUT);
         JsonNode r = journey("sign-out", env);
         assertFalse(r.has("revokeError"), r.path("revokeError").asText());

@@ -100,6 +100,14 @@ class SignInWidgetIT {
         });
     }
 
+    /** The widget's first two pages: the username, then the password. */
+    private static void identifyWithPassword(Chromium chromium, String login) {
+        type(chromium, "identifier", login);
+        next(chromium);
+        type(chromium, "credentials.passcode", PASSWORD);
+        next(chromium);
+    }
+
     /** The code in the newest email to an address, as the person reads it. */
     private static String mailedCode(String address) {
         return sim.outbox().latest(address).orElseThrow(() -> new AssertionError("nothing mailed to " + address)).code();
@@ -136,10 +144,7 @@ class SignInWidgetIT {
         OrgUser u = activeUser("widget.email@example.com");
         try (Chromium chromium = new Chromium("widget-email-code")) {
             open(chromium, SPA_EMAIL_CODE);
-            type(chromium, "identifier", u.login());
-            next(chromium);
-            type(chromium, "credentials.passcode", PASSWORD);
-            next(chromium);
+            identifyWithPassword(chromium, u.login());
             chromium.screenshot("choose-email");
             choose(chromium, "okta_email");
             click(chromium, "Enter a verification code instead");
@@ -225,10 +230,7 @@ class SignInWidgetIT {
         OrgUser u = activeUser("widget.signout@example.com");
         try (Chromium chromium = new Chromium("widget-sign-out")) {
             open(chromium, null);
-            type(chromium, "identifier", u.login());
-            next(chromium);
-            type(chromium, "credentials.passcode", PASSWORD);
-            next(chromium);
+            identifyWithPassword(chromium, u.login());
             assertEquals("Hello, Wyn Widget", result(chromium));
             String accessToken = chromium.driver().findElement(By.id("result")).getAttribute("data-access-token");
             chromium.driver().findElement(By.id("sign-out")).click();

@@ -100,4 +100,39 @@ class SimulatorWarIT {
         assertEquals(500, faulty.statusCode());
         assertTrue(faulty.headers().firstValue("Content-Type").isEmpty(), faulty.headers().toString());
     }
+
+    /** CORS in the WAR: the JAX-RS filter on answers and preflights, the servlet fault filter on faults. */
+    @Test
+    void answersCorsForTrustedOriginsOnlyAlsoOnFaults() throws Exception {
+        URI base = URI.create("http://localhost:" + deployed.getPort());
+        String page = "http://127.0.0.1:9091";
+        HttpResponse<String> trusted = post(base.resolve("/admin/trusted-origins"), "application/json",
+                "{\"name\":\"WAR test page\",\"origin\":\"" + page + "\",\"scopes\":[\"CORS\"]}");
+        assertEquals(200, trusted.statusCode(), trusted.body());
+
+        http.send(HttpRequest.newBuilder(base.resolve("/admin/faults/introspect")).PUT(HttpRequest.BodyPublishers
+                .ofString("{\"status\":503,\"times\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(base.resolve("/idp/idx/introspect"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", page)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-okta-user-agent-extended").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals(page, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null), preflight.headers().toString());
+        assertEquals("content-type, x-okta-user-agent-extended", preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(null));
+
+        for (int expected : new int[] {503, 401}) { // the fault (the preflight left it), then the org's own answer
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/idp/idx/introspect")).header("Origin", page)
+                    .header("Content-Type", ION).POST(HttpRequest.BodyPublishers.ofString("{\"interactionHandle\":\"nope\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(expected, r.statusCode(), r.body());
+            assertEquals(page, r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), r.headers().toString());
+            assertEquals("true", r.headers().firstValue("Access-Control-Allow-Credentials").orElse(null));
+        }
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(base.resolve("/idp/idx/introspect"))
+                .header("Origin", "http://127.0.0.1:6667").header("Content-Type", ION)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"interactionHandle\":\"nope\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(stranger.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control-")),
+                stranger.headers().toString());
+    }
 }

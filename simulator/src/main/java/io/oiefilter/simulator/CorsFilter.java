@@ -42,6 +42,30 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
         this.sim = sim;
     }
 
+    /** A browser's preflight: OPTIONS with an Origin and the method it means to use. It is no call to the endpoint. */
+    public static boolean preflight(String method, String origin, String requestedMethod) {
+        return "OPTIONS".equalsIgnoreCase(method) && origin != null && requestedMethod != null;
+    }
+
+    /**
+     * The CORS headers of an answer (not a preflight's) to {@code origin} on {@code path}: none off the browser
+     * endpoints or without an Origin, only {@code Vary} for an untrusted origin. Shared with the fault filters, so a
+     * fault is as readable by a trusted page as the org's own answers.
+     */
+    public static java.util.Map<String, String> answerHeaders(String path, String origin, io.oiefilter.simulator.org.Org org) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+        if (!corsPath(path)) {
+            return h;
+        }
+        h.put("Vary", "Origin"); // the answer depends on the Origin: a shared cache must not mix them up
+        if (origin != null && org.corsAllowed(origin)) {
+            h.put("Access-Control-Allow-Origin", origin);
+            h.put("Access-Control-Allow-Credentials", "true");
+            h.put("Access-Control-Expose-Headers", EXPOSED);
+        }
+        return h;
+    }
+
     static boolean corsPath(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         return p.startsWith("oauth2/") || p.startsWith("idp/idx/") || p.startsWith("api/v1/") || p.startsWith(".well-known/");
@@ -51,8 +75,7 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     public void filter(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
         String method = request.getHeaderString("Access-Control-Request-Method");
-        if (!"OPTIONS".equals(request.getMethod()) || origin == null || method == null
-                || !corsPath(request.getUriInfo().getPath())) {
+        if (!preflight(request.getMethod(), origin, method) || !corsPath(request.getUriInfo().getPath())) {
             return;
         }
         Response.ResponseBuilder preflight = Response.noContent();
@@ -71,15 +94,12 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!corsPath(request.getUriInfo().getPath())) {
-            return;
-        }
-        response.getHeaders().add("Vary", "Origin");
-        String origin = request.getHeaderString("Origin");
-        if (origin != null && sim.org().corsAllowed(origin)) {
-            response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
-            response.getHeaders().putSingle("Access-Control-Allow-Credentials", "true");
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED);
-        }
+        answerHeaders(request.getUriInfo().getPath(), request.getHeaderString("Origin"), sim.org()).forEach((name, value) -> {
+            if (name.equals("Vary")) {
+                response.getHeaders().add(name, value);
+            } else {
+                response.getHeaders().putSingle(name, value);
+            }
+        });
     }
 }

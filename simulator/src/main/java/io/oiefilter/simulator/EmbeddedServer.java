@@ -37,7 +37,7 @@ final class EmbeddedServer {
         container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, sim.resources());
         HttpContext context = server.createContext("/", container);
         context.getFilters().add(new TimingFilter(sim.requestLog())); // outermost: faults' delays are the org's time too
-        context.getFilters().add(new FaultFilter(sim.faults()));
+        context.getFilters().add(new FaultFilter(sim.faults(), sim.org()));
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "oie-simulator");
             t.setDaemon(true);

@@ -11,4 +11,9 @@ public class HostedFaultFilter extends FaultServletFilter {
     protected Faults faults() {
         return SimulatorApplication.instance().faults();
     }
+
+    @Override
+    protected io.oiefilter.simulator.org.Org org() {
+        return SimulatorApplication.instance().org();
+    }
 }

@@ -162,4 +162,28 @@ class CorsTest extends SimulatorTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"origin\":\"ftp://x\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode());
     }
+
+    @Test
+    void aFaultIsReadableByATrustedPageAndAPreflightDoesNotUseItUp() throws Exception {
+        sim.faults().inject("keys", io.oiefilter.simulator.faults.Fault.status(503).times(1));
+        try {
+            assertEquals(204, preflight("/oauth2/default/v1/keys", TRUSTED, "GET", null).statusCode());
+            HttpResponse<String> fault = get("/oauth2/default/v1/keys", TRUSTED);
+            assertEquals(503, fault.statusCode(), "the preflight left the fault for the call it was armed for");
+            assertEquals(TRUSTED, fault.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertEquals("true", fault.headers().firstValue("Access-Control-Allow-Credentials").orElse(null));
+            assertEquals(200, get("/oauth2/default/v1/keys", TRUSTED).statusCode());
+        } finally {
+            sim.faults().clear();
+        }
+    }
+
+    @Test
+    void aPreflightIsNeitherCountedNorTimedAsACallToItsEndpoint() throws Exception {
+        long counted = sim.requestLog().countOf("introspect");
+        var timed = sim.requestLog().timingSnapshot().get("introspect");
+        preflight("/idp/idx/introspect", TRUSTED, "POST", "content-type");
+        assertEquals(counted, sim.requestLog().countOf("introspect"));
+        assertEquals(timed, sim.requestLog().timingSnapshot().get("introspect"));
+    }
 }

@@ -74,6 +74,17 @@ class PublicClientsProtocolTest extends SimulatorTestBase {
     }
 
     @Test
+    void aClientRevokesOnlyItsOwnTokens() throws Exception {
+        JsonNode tokens = publicTokens();
+        String confidential = basic(SimulatorClient.CLIENT_ID + ":" + SimulatorClient.SECRET);
+        for (String token : List.of(tokens.get("access_token").asText(), tokens.get("refresh_token").asText())) {
+            assertEquals(200, post("revoke", confidential, "token=" + token).statusCode(), "answered as an unknown token");
+        }
+        assertFalse(sim.grants().revoked(tokens.get("access_token").asText()), "RFC 7009 2.1: not its token to revoke");
+        assertTrue(sim.grants().refresh(tokens.get("refresh_token").asText()).isPresent());
+    }
+
+    @Test
     void aConfidentialClientStillNeedsItsSecretAndGarbageIsNoCredentials() throws Exception {
         for (String authorization : List.of(basic(SimulatorClient.CLIENT_ID), basic(SimulatorClient.CLIENT_ID + ":wrong"),
                 "Basic %%%not-base64", basic("0oa-nobody"))) {

@@ -2,7 +2,9 @@ package io.oiefilter.simulator.faults;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import io.oiefilter.simulator.CorsFilter;
 import io.oiefilter.simulator.Endpoints;
+import io.oiefilter.simulator.org.Org;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,14 +17,23 @@ import java.util.Optional;
  */
 public final class FaultFilter extends Filter {
     private final Faults faults;
+    private final Org org;
 
-    public FaultFilter(Faults faults) {
+    public FaultFilter(Faults faults, Org org) {
         this.faults = faults;
+        this.org = org;
     }
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        Optional<Fault> fault = faults.take(Endpoints.of(exchange.getRequestURI().getPath()));
+        String path = exchange.getRequestURI().getPath();
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        // A browser's preflight is not the call a fault was armed for: it must not use the fault up.
+        if (CorsFilter.preflight(exchange.getRequestMethod(), origin, exchange.getRequestHeaders().getFirst("Access-Control-Request-Method"))) {
+            chain.doFilter(exchange);
+            return;
+        }
+        Optional<Fault> fault = faults.take(Endpoints.of(path));
         if (fault.isEmpty()) {
             chain.doFilter(exchange);
             return;
@@ -43,6 +54,7 @@ public final class FaultFilter extends Filter {
         if (f.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", f.contentType());
         }
+        CorsFilter.answerHeaders(path, origin, org).forEach(exchange.getResponseHeaders()::set); // a trusted page can read it
         exchange.sendResponseHeaders(f.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -1,6 +1,8 @@
 package io.oiefilter.simulator.faults;
 
+import io.oiefilter.simulator.CorsFilter;
 import io.oiefilter.simulator.Endpoints;
+import io.oiefilter.simulator.org.Org;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -19,9 +21,18 @@ public abstract class FaultServletFilter extends HttpFilter {
     /** Where the deployment keeps its faults. */
     protected abstract Faults faults();
 
+    /** The deployment's org: a fault's answer carries the CORS headers its own answers would. */
+    protected abstract Org org();
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
+        String origin = req.getHeader("Origin");
+        // A browser's preflight is not the call a fault was armed for: it must not use the fault up.
+        if (CorsFilter.preflight(req.getMethod(), origin, req.getHeader("Access-Control-Request-Method"))) {
+            chain.doFilter(req, res);
+            return;
+        }
         Optional<Fault> fault = faults().take(Endpoints.of(path));
         if (fault.isEmpty()) {
             chain.doFilter(req, res);
@@ -40,6 +51,7 @@ public abstract class FaultServletFilter extends HttpFilter {
             return;
         }
         res.setStatus(f.status());
+        CorsFilter.answerHeaders(path, origin, org()).forEach(res::setHeader);
         if (f.contentType() != null) {
             res.setContentType(f.contentType());
         }

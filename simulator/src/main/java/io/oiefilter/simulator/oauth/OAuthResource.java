@@ -199,13 +199,21 @@ public final class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     public Response revoke(String body, @HeaderParam("Authorization") String authorization) {
         Map<String, String> form = FormBody.parse(body);
-        if (ClientAuthentication.client(sim.org(), form, authorization).isEmpty()) {
+        Optional<OrgApp> caller = ClientAuthentication.client(sim.org(), form, authorization);
+        if (caller.isEmpty()) {
             return OAuthErrors.error(401, "invalid_client", "Client authentication failed. Either the client or the client credentials are invalid.");
         }
-        if (blank(form.get("token"))) {
+        String token = form.get("token");
+        if (blank(token)) {
             return OAuthErrors.error(400, "invalid_request", "The 'token' parameter is required.");
         }
-        sim.grants().revoke(form.get("token"));
+        // RFC 7009 2.1: a client revokes only its own tokens; another's is answered as an unknown one, and kept.
+        String clientId = caller.get().clientId();
+        boolean own = sim.grants().refresh(token).map(g -> g.app().clientId().equals(clientId))
+                .orElseGet(() -> sim.tokens().verifyIgnoringExpiry(token).map(c -> clientId.equals(c.getClaim("cid"))).orElse(false));
+        if (own) {
+            sim.grants().revoke(token);
+        }
         return Response.ok().build();
     }
 
