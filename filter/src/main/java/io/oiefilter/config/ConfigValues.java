@@ -128,4 +128,13 @@ final class ConfigValues {
         }
         return names.isEmpty() ? List.of("auto") : names;
     }
+
+    /** {@code oie.metrics}: auto, micrometer or none. */
+    static String metricsChoice(String v) {
+        String s = v.trim();
+        if (!java.util.Set.of("auto", "micrometer", "none").contains(s)) {
+            throw new IllegalArgumentException("must be auto, micrometer or none");
+        }
+        return s;
+    }
 }

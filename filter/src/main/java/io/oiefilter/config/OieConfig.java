@@ -48,6 +48,8 @@ public final class OieConfig {
     public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
     public static final String SIGN_UP_EMAIL_DOMAINS = "oie.signUp.emailDomains";
     public static final String HELP_URL = "oie.helpUrl";
+    public static final String AUDIT_LISTENERS = "oie.audit.listeners";
+    public static final String METRICS = "oie.metrics";
     public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
     public static final String TRUSTED_PROXIES = "oie.trustedProxies";
     public static final String SIGN_IN_MAX_AGE = "oie.signIn.maxAgeMinutes";
@@ -97,6 +99,7 @@ public final class OieConfig {
     private final int signUpMaxPerAddress;
     private final List<String> signUpEmailDomains;
     private final String helpUrl;
+    private final String metrics;
     /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
     private final Resolver resolver;
 
@@ -169,6 +172,7 @@ public final class OieConfig {
         this.signUpMaxPerAddress = r.optional(SIGN_UP_MAX_PER_ADDRESS, "10", v -> ConfigValues.range(v, 1, 100_000));
         this.signUpEmailDomains = r.optional(SIGN_UP_EMAIL_DOMAINS, "", ConfigValues::emailDomains);
         this.helpUrl = r.optional(HELP_URL, "", v -> v.isEmpty() ? null : ConfigValues.linkTarget(v));
+        this.metrics = r.optional(METRICS, "auto", ConfigValues::metricsChoice);
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -253,6 +257,8 @@ public final class OieConfig {
     public List<String> signUpEmailDomains() { return signUpEmailDomains; }
     /** The "Need help signing in?" link on every page: an http(s) URL or a path in the app; empty: none. */
     public Optional<String> helpUrl() { return Optional.ofNullable(helpUrl); }
+    /** Where the filter's counters and timers go: auto, micrometer or none (see {@link io.oiefilter.audit.MetricsChoice}). */
+    public String metrics() { return metrics; }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class PluggableParts {
     private final ActivationStrategy strategy;
     private final List<ActivationListener> listeners;
+    private final List<io.oiefilter.audit.AuditListener> auditListeners;
     private final AttemptStore attempts;
     private final CodeSender codeSender;
     private final AuthenticationEntryPoint entryPoint;
@@ -52,6 +53,7 @@ public final class PluggableParts {
                 .otherwise(() -> config.managementToken().isPresent()
                         ? new ManagementApiActivationStrategy(management.get()) : new NoActivationStrategy()));
         this.listeners = found.all(ExtensionPoint.of(ActivationListener.class, OieConfig.ACTIVATION_LISTENERS));
+        this.auditListeners = found.all(ExtensionPoint.of(io.oiefilter.audit.AuditListener.class, OieConfig.AUDIT_LISTENERS));
         this.attempts = found.one(ExtensionPoint.of(AttemptStore.class, OieConfig.ACTIVATION_ATTEMPT_STORE)
                 .builtIn("memory", InMemoryAttemptStore::new)
                 .builtIn("jcache", () -> new JCacheAttemptStore(JCacheAttemptStore.DEFAULT_CACHE, longestWindow(config)))
@@ -76,6 +78,11 @@ public final class PluggableParts {
     /** @return hear every activation event */
     public List<ActivationListener> listeners() {
         return listeners;
+    }
+
+    /** @return hear every audit event (sign-ins, failures, sign-outs, activations, sign-ups, recoveries, throttles) */
+    public List<io.oiefilter.audit.AuditListener> auditListeners() {
+        return auditListeners;
     }
 
     /** @return counts attempts for the throttles */

@@ -1,5 +1,10 @@
 package io.oiefilter.web;
 
+import io.oiefilter.activation.ActivationListener;
+import io.oiefilter.audit.ActivationAudit;
+import io.oiefilter.audit.AuditTrail;
+import io.oiefilter.audit.MetricsChoice;
+
 import io.oiefilter.log.OieLog;
 import io.oiefilter.log.SdkLogs;
 import io.oiefilter.activation.Activation;
@@ -22,6 +27,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -61,12 +68,17 @@ public class OieFilter implements Filter {
         OidcProvider provider = new OidcProvider(config.issuer(), config.clientId(), config.httpTimeout());
         Supplier<ManagementPort> management = managementPort(config);
         PluggableParts parts = new PluggableParts(config, loader, management);
-        Activation activation = new Activation(parts.strategy(), parts.attempts(), parts.listeners(), config,
+        AuditTrail audit = new AuditTrail(parts.auditListeners(), MetricsChoice.of(config.metrics(), OieConfig.METRICS),
+                java.time.Clock.systemUTC());
+        List<ActivationListener> activationListeners = new ArrayList<>(parts.listeners());
+        activationListeners.add(new ActivationAudit(audit));
+        Activation activation = new Activation(parts.strategy(), parts.attempts(), activationListeners, config,
                 () -> config.managementToken().isPresent() ? management.get() : null);
-        idx = new OktaIdxPort(config);
+        idx = new OktaIdxPort(config, audit.metrics());
         flow = new SignInFlow(idx, provider, config, activation, parts.codeSender(), parts.attempts(),
                 parts.claimsMapper());
-        OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config), parts.entryPoint());
+        OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config), parts.entryPoint(),
+                audit);
         LOG.info("oie-filter ready: {0}", config);
         return built;
     }

@@ -32,9 +32,15 @@ public final class OieRequestHandler {
     private final AuthenticationEntryPoint entryPoint;
 
     public OieRequestHandler(OieConfig config, SignInFlow flow, SignOut signOut, AuthenticationEntryPoint entryPoint) {
+        this(config, flow, signOut, entryPoint, io.oiefilter.audit.AuditTrail.logOnly());
+    }
+
+    /** @param audit where sign-ins, failures and sign-outs are told */
+    public OieRequestHandler(OieConfig config, SignInFlow flow, SignOut signOut, AuthenticationEntryPoint entryPoint,
+                             io.oiefilter.audit.AuditTrail audit) {
         this.config = config;
         this.sessions = new SignedInSessions(flow);
-        this.endpoints = new SignInEndpoints(config, flow, signOut);
+        this.endpoints = new SignInEndpoints(config, flow, signOut, new io.oiefilter.audit.FlowAudit(audit));
         this.entryPoint = entryPoint;
     }
 

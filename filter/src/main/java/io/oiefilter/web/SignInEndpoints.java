@@ -1,6 +1,7 @@
 package io.oiefilter.web;
 
 import io.oiefilter.config.OieConfig;
+import io.oiefilter.audit.FlowAudit;
 import io.oiefilter.flow.FlowResult;
 import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.PageContent;
@@ -82,13 +83,15 @@ final class SignInEndpoints {
     private final OieConfig config;
     private final SignInFlow flow;
     private final SignOut signOut;
+    private final FlowAudit audit;
     private final SignInPages pages;
     private final ClientAddresses addresses;
 
-    SignInEndpoints(OieConfig config, SignInFlow flow, SignOut signOut) {
+    SignInEndpoints(OieConfig config, SignInFlow flow, SignOut signOut, FlowAudit audit) {
         this.config = config;
         this.flow = flow;
         this.signOut = signOut;
+        this.audit = audit;
         this.pages = new SignInPages(config, flow);
         this.addresses = new ClientAddresses(config.trustedProxies());
     }
@@ -220,6 +223,7 @@ final class SignInEndpoints {
             case UNLOCK_ACCOUNT -> flow.unlockAccount(state, form.get("identifier"), form.get("authenticator"));
             default -> flow.restart(state);
         };
+        audit.step(state, result, client(req).address());
         // The sign-up form's values come back with its refusal (never a password: the form has none).
         outcome(req, res, result, true, REGISTER.equals(endpoint) ? profileParameters(form, state)
                 : ANSWER_QUESTION.equals(endpoint) ? typed(form, "questionKey", "question")
@@ -228,7 +232,11 @@ final class SignInEndpoints {
 
     private void logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
         HttpSession session = req.getSession(false);
-        Optional<URI> throughOkta = signOut.signOut((OieAuthentication) session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE));
+        OieAuthentication signedIn = (OieAuthentication) session.getAttribute(OieAuthentication.SESSION_ATTRIBUTE);
+        Optional<URI> throughOkta = signOut.signOut(signedIn);
+        if (signedIn != null) {
+            audit.signedOut(signedIn.user().getName(), client(req).address());
+        }
         if (req.getAttribute(ContainerSignIn.CONTAINER_AUTHENTICATED) != null) {
             try {
                 req.logout(); // the container's caller ends with the sign-in (container security mode)

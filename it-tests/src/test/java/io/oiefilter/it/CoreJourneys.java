@@ -25,6 +25,7 @@ import static io.oiefilter.it.SampleDeployment.ALICE;
 import static io.oiefilter.it.SampleDeployment.ALICE_PASSWORD;
 import static io.oiefilter.it.WebClient.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -140,6 +141,25 @@ public abstract class CoreJourneys {
         assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("app/details.jsp?tab=activation"));
         assertTrue(c.follow(landed).body().contains("Details for Matrix User"), "signed in");
         assertEquals(UserStatus.ACTIVE, u.status());
+        // The audit trail told the operator, in the server's own log, without the code or the password.
+        String log = logWith("oie-filter audit: SIGN_IN_SUCCEEDED " + login);
+        assertTrue(log.contains("oie-filter audit: ACTIVATION_STARTED " + login), "the activation's start is audited");
+        assertTrue(log.contains("oie-filter audit: ACTIVATION_COMPLETED " + login), "and its end");
+        assertTrue(log.contains("oie-filter audit: SIGN_IN_FAILED " + login), "the identify that led to the activation page");
+        assertFalse(log.contains("Activated-2026"), "never the password");
+    }
+
+    /** The server's console once it holds {@code line} (log lines may take a moment to reach the file). */
+    private static String logWith(String line) throws Exception {
+        String log = "";
+        for (int i = 0; i < 100 && !log.contains(line); i++) {
+            log = java.nio.file.Files.readString(server.consoleLog(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!log.contains(line)) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(log.contains(line), () -> "no '" + line + "' in " + server.consoleLog());
+        return log;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.oiefilter.idx.okta;
 
+import io.oiefilter.audit.OieMetrics;
+
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
@@ -31,15 +33,26 @@ final class DeadlinePool implements AutoCloseable {
         T run(Duration left) throws IdxException;
     }
 
+    /** An answer that may be Okta's refusal (a 4xx or 5xx read as a value): timed as {@code refused}. */
+    interface Answered {
+        boolean refused();
+    }
+
     private final Duration deadline;
     private final CallSlots slots;
     private final ThreadPoolExecutor pool;
+    private final OieMetrics metrics;
 
-    DeadlinePool(OieConfig config) {
-        this(config.httpTimeout(), config.oktaMaxConcurrentCalls(), config.oktaQueueTimeout());
+    DeadlinePool(OieConfig config, OieMetrics metrics) {
+        this(config.httpTimeout(), config.oktaMaxConcurrentCalls(), config.oktaQueueTimeout(), metrics);
     }
 
     DeadlinePool(Duration deadline, int size, Duration maxWait) {
+        this(deadline, size, maxWait, OieMetrics.NONE);
+    }
+
+    DeadlinePool(Duration deadline, int size, Duration maxWait, OieMetrics metrics) {
+        this.metrics = metrics;
         this.deadline = deadline;
         this.slots = new CallSlots(size, maxWait, deadline);
         // As many threads as slots: a task is queued only while the thread that will run it finishes its last.
@@ -77,6 +90,14 @@ final class DeadlinePool implements AutoCloseable {
      */
     <T> T run(String name, Callable<T> call) throws IdxException {
         long start = System.nanoTime();
+        try {
+            return timed(name, start, untimed(name, start, call));
+        } catch (IdxException e) {
+            throw timed(name, start, e);
+        }
+    }
+
+    private <T> T untimed(String name, long start, Callable<T> call) throws IdxException {
         Task<T> task = new Task<>(call, slots.acquire(name));
         try {
             pool.execute(task);
@@ -102,8 +123,23 @@ final class DeadlinePool implements AutoCloseable {
     <T> T runHere(String name, Timed<T> call) throws IdxException {
         long start = System.nanoTime();
         try (CallSlots.Slot slot = slots.acquire(name)) {
-            return call.run(Duration.ofNanos(left(start)));
+            return timed(name, start, call.run(Duration.ofNanos(left(start))));
+        } catch (IdxException e) {
+            throw timed(name, start, e);
         }
+    }
+
+    /** Times a call that answered: {@code ok}, or {@code refused} when the answer is Okta's refusal. */
+    private <T> T timed(String name, long start, T value) {
+        metrics.oktaCall(name, value instanceof Answered a && a.refused() ? "refused" : "ok",
+                Duration.ofNanos(System.nanoTime() - start));
+        return value;
+    }
+
+    /** Times a call that failed, by its kind: {@code busy} (never sent), {@code unavailable}, {@code rate_limited}, ... */
+    private IdxException timed(String name, long start, IdxException e) {
+        metrics.oktaCall(name, e.kind().name().toLowerCase(java.util.Locale.ROOT), Duration.ofNanos(System.nanoTime() - start));
+        return e;
     }
 
     private long left(long start) {

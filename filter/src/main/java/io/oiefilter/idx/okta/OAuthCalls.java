@@ -76,7 +76,12 @@ final class OAuthCalls {
                 config);
     }
 
-    private record Answer(int status, Map<String, Object> json, String rateLimitReset, Clock clock) {
+    private record Answer(int status, Map<String, Object> json, String rateLimitReset, Clock clock) implements DeadlinePool.Answered {
+        @Override
+        public boolean refused() {
+            return status >= 400;
+        }
+
         String error() {
             return String.valueOf(json.get("error"));
         }

@@ -63,6 +63,11 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
     private final TokenCalls tokens;
 
     public OktaIdxPort(OieConfig config) {
+        this(config, io.oiefilter.audit.OieMetrics.NONE);
+    }
+
+    /** @param metrics where each call's time and outcome is counted ({@code oie.okta.calls}) */
+    public OktaIdxPort(OieConfig config, io.oiefilter.audit.OieMetrics metrics) {
         this.config = config;
         SdkLogs.keepSecretsOut(); // before any SDK client exists: no HTTP client's wire log may print a secret
         // The SDK refuses an http issuer unless the JVM-wide okta.testing.disableHttpsCheck is set, which would lift
@@ -73,7 +78,7 @@ public final class OktaIdxPort implements IdxPort, AutoCloseable {
                 ? "https" + issuer.substring("http".length()) : issuer, config.clientId(),
                 config.clientSecret(), new LinkedHashSet<>(config.scopes()), config.redirectUri().toString());
         this.clock = Clock.systemUTC();
-        DeadlinePool calls = new DeadlinePool(config); // one bound for the sign-ins' calls, the SDK's and our own
+        DeadlinePool calls = new DeadlinePool(config, metrics); // one bound for the sign-ins' calls, the SDK's and our own
         this.sdk = new SdkCalls(wrapper, calls);
         sdk.useIssuer(issuer);
         this.oauth = new OAuthCalls(config, clock, calls);

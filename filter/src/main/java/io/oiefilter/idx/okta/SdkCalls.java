@@ -31,7 +31,11 @@ import java.util.Optional;
  */
 final class SdkCalls implements AutoCloseable {
     /** What one call gave: its value, or the SDK's exception for an error answer; and the exchange. */
-    record Result<T>(T value, ProcessingException failure, ExchangeRecorder.Exchange exchange) {
+    record Result<T>(T value, ProcessingException failure, ExchangeRecorder.Exchange exchange) implements DeadlinePool.Answered {
+        @Override
+        public boolean refused() {
+            return failure != null;
+        }
     }
 
     @FunctionalInterface

@@ -25,6 +25,11 @@ public interface AppServer extends AutoCloseable {
     /** An app's base URL, {@code http://localhost:PORT/CONTEXT/} (ending in a slash). */
     URI base(String contextRoot);
 
+    /** What the server's process printed (its console, where the applications' log lines go too). */
+    default Path consoleLog() {
+        return ServerProcess.logDirectory().resolve(name() + ".log");
+    }
+
     /** Stops the server (its process and the processes it started), by PID. Safe to call twice. */
     @Override
     void close();
