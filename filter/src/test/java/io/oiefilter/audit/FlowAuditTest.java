@@ -156,6 +156,20 @@ class FlowAuditTest {
     }
 
     @Test
+    void aSignUpIsAuditedWhenItEndsSignedIn() {
+        SignInState form = state(step(state(flow.start(), SignInView.IDENTIFY), flow::signUp), SignInView.SIGN_UP);
+        SignInState select = state(step(form, s -> flow.register(s, java.util.Map.of("firstName", "Neve", "lastName", "Newton",
+                "email", "audit.neve@example.com"))), SignInView.SELECT);
+        SignInState password = state(step(select, s -> flow.select(s,
+                sim.org().authenticatorId(io.oiefilter.simulator.org.AuthenticatorKind.PASSWORD))), SignInView.NEW_PASSWORD);
+        SignInState optional = state(step(password, s -> flow.newPassword(s, "Newton-Apple-2026".toCharArray(),
+                "Newton-Apple-2026".toCharArray())), SignInView.SELECT);
+        assertInstanceOf(FlowResult.SignedIn.class, step(optional, flow::skip));
+        assertEquals(List.of("SIGNED_UP", "SIGN_IN_SUCCEEDED"), heardTypes());
+        assertEquals("audit.neve@example.com", heard.get(0).subject());
+    }
+
+    @Test
     void anUnlockedAccountIsAudited() {
         String login = "audit.locked@example.com";
         sim.org().createUser(login, login, "Lo", "Cked", List.of(), "Unlock-Me-2026", UserStatus.LOCKED_OUT, true, Instant.now());
