@@ -50,6 +50,8 @@ public final class OieConfig {
     public static final String HELP_URL = "oie.helpUrl";
     public static final String AUDIT_LISTENERS = "oie.audit.listeners";
     public static final String METRICS = "oie.metrics";
+    public static final String READINESS_PATH = "oie.readiness.path";
+    public static final String READINESS_ROLE = "oie.readiness.role";
     public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
     public static final String TRUSTED_PROXIES = "oie.trustedProxies";
     public static final String SIGN_IN_MAX_AGE = "oie.signIn.maxAgeMinutes";
@@ -100,6 +102,8 @@ public final class OieConfig {
     private final List<String> signUpEmailDomains;
     private final String helpUrl;
     private final String metrics;
+    private final String readinessPath;
+    private final String readinessRole;
     /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
     private final Resolver resolver;
 
@@ -173,6 +177,9 @@ public final class OieConfig {
         this.signUpEmailDomains = r.optional(SIGN_UP_EMAIL_DOMAINS, "", ConfigValues::emailDomains);
         this.helpUrl = r.optional(HELP_URL, "", v -> v.isEmpty() ? null : ConfigValues.linkTarget(v));
         this.metrics = r.optional(METRICS, "auto", ConfigValues::metricsChoice);
+        // The operator view of the readiness check: off unless a path is given; then loopback clients and this role only.
+        this.readinessPath = r.optional(READINESS_PATH, "", v -> v.isEmpty() ? null : ConfigValues.appPath(v));
+        this.readinessRole = r.optional(READINESS_ROLE, "", v -> v.isBlank() ? null : v.trim());
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -259,6 +266,10 @@ public final class OieConfig {
     public Optional<String> helpUrl() { return Optional.ofNullable(helpUrl); }
     /** Where the filter's counters and timers go: auto, micrometer or none (see {@link io.oiefilter.audit.MetricsChoice}). */
     public String metrics() { return metrics; }
+
+    public Optional<String> readinessPath() { return Optional.ofNullable(readinessPath); }
+
+    public Optional<String> readinessRole() { return Optional.ofNullable(readinessRole); }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 

@@ -43,6 +43,7 @@ public class OieFilter implements Filter {
     private OieRequestHandler handler;
     private OktaIdxPort idx;
     private SignInFlow flow;
+    private io.oiefilter.readiness.Readiness readiness;
     private jakarta.servlet.ServletContext context;
 
     @Override
@@ -77,9 +78,12 @@ public class OieFilter implements Filter {
         idx = new OktaIdxPort(config, audit.metrics());
         flow = new SignInFlow(idx, provider, config, activation, parts.codeSender(), parts.attempts(),
                 parts.claimsMapper());
+        readiness = io.oiefilter.readiness.Readiness.of(config, parts.strategy(), parts.codeSender(), management);
         OieRequestHandler built = new OieRequestHandler(config, flow, new SignOut(idx, provider, config), parts.entryPoint(),
-                audit);
-        LOG.info("oie-filter ready: {0}", config);
+                audit).withReadiness(readiness);
+        // Settings read; whether the org accepts them is the readiness check's to say ("oie-filter ready" when it does).
+        LOG.info("oie-filter started: {0}; checking the org in the background", config);
+        readiness.start(); // never blocks init: Okta may be slow or down
         return built;
     }
 
@@ -104,6 +108,9 @@ public class OieFilter implements Filter {
     public void destroy() {
         if (context != null) {
             context.removeAttribute(ContainerSignIn.CONTEXT_ATTRIBUTE);
+        }
+        if (readiness != null) {
+            readiness.close();
         }
         if (flow != null) {
             flow.close(); // the threads of both must not outlive the application

@@ -30,6 +30,7 @@ public final class OieRequestHandler {
     private final SignedInSessions sessions;
     private final SignInEndpoints endpoints;
     private final AuthenticationEntryPoint entryPoint;
+    private ReadinessEndpoint readinessView; // set once, before the first request, when oie.readiness.path is set
 
     public OieRequestHandler(OieConfig config, SignInFlow flow, SignOut signOut, AuthenticationEntryPoint entryPoint) {
         this(config, flow, signOut, entryPoint, io.oiefilter.audit.AuditTrail.logOnly());
@@ -42,6 +43,12 @@ public final class OieRequestHandler {
         this.sessions = new SignedInSessions(flow);
         this.endpoints = new SignInEndpoints(config, flow, signOut, new io.oiefilter.audit.FlowAudit(audit));
         this.entryPoint = entryPoint;
+    }
+
+    /** Serves the readiness check's operator view at {@code oie.readiness.path}, when that is set. */
+    public OieRequestHandler withReadiness(io.oiefilter.readiness.Readiness readiness) {
+        this.readinessView = config.readinessPath().isPresent() ? new ReadinessEndpoint(config, readiness) : null;
+        return this;
     }
 
     /** The same sign-in for the container's own authentication (container security mode). */
@@ -59,6 +66,10 @@ public final class OieRequestHandler {
             return;
         }
         String path = pathWithinApp(req);
+        if (readinessView != null && readinessView.serves(path)) {
+            readinessView.handle(req, res, sessions.current(req.getSession(false)).map(OieAuthentication::user));
+            return;
+        }
         String base = config.basePath();
         if (path.startsWith(base + "/")) {
             endpoints.handle(path.substring(base.length()), req, res);

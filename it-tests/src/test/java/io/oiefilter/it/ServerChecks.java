@@ -27,7 +27,7 @@ final class ServerChecks {
         assertEquals(List.of(), JarSearch.inFolders(serverLibraries, JCACHE), "JCache on the server's class path");
         assertEquals(List.of(), JarSearch.inWar(war, JCACHE), "JCache in the WAR");
         String log = new String(Files.readAllBytes(serverLog), StandardCharsets.UTF_8);
-        assertTrue(log.contains("oie-filter ready: "), "the filter's start line in " + serverLog);
+        assertTrue(log.contains("oie-filter started: "), "the filter's start line in " + serverLog);
         assertFalse(log.contains("oie-filter is NOT running"), "the filter refused to start; see " + serverLog);
     }
 }

@@ -169,7 +169,7 @@ class TwoAppsIT {
     void neitherSecretIsWrittenToTheServerLog() throws Exception {
         signIn(new WebClient(b));
         String log = Files.readString(ServerProcess.logDirectory().resolve(SERVER + ".log"), StandardCharsets.ISO_8859_1);
-        assertTrue(log.contains("oie-filter ready"), "the log is the server's");
+        assertTrue(log.contains("oie-filter started"), "the log is the server's");
         for (String secret : List.of(SampleSettings.CLIENT_SECRET, B_SECRET)) {
             assertFalse(log.contains(secret), "a client secret in the log");
         }

@@ -98,7 +98,7 @@ public final class Simulator implements AutoCloseable {
         Simulator self = this;
         return config.registerClasses(OAuthResource.class, AuthorizeResource.class, SignInPageResource.class,
                 io.oiefilter.simulator.oauth.IntrospectResource.class, IdxResource.class, UsersResource.class, FactorsResource.class,
-                io.oiefilter.simulator.mgmt.TrustedOriginsResource.class, AdminResource.class, AdminOrgResource.class,
+                io.oiefilter.simulator.mgmt.TrustedOriginsResource.class, io.oiefilter.simulator.mgmt.PoliciesResource.class, AdminResource.class, AdminOrgResource.class,
                 io.oiefilter.simulator.admin.AdminTrustedOriginsResource.class, AdminOktaVerifyResource.class,
                 RequestLogFilter.class, RateLimitFilter.class, CorsFilter.class).register(new AbstractBinder() {
                     @Override
