@@ -55,7 +55,7 @@ final class InteractCheck implements ReadinessCheck {
         if (a.status() == 200 && json.get("interaction_handle") instanceof String handle && !handle.isEmpty()) {
             return introspect(handle);
         }
-        return CheckResult.failed(NAME, refusal(a.status(), String.valueOf(json.get("error")),
+        return CheckResult.failed(NAME, refusal(a.status(), json.get("error") instanceof String e ? e : "",
                 String.valueOf(json.getOrDefault("error_description", ""))));
     }
 
@@ -84,7 +84,7 @@ final class InteractCheck implements ReadinessCheck {
     /** Okta's refusal of /v1/interact, told apart, with where to fix it. */
     private String refusal(int status, String error, String description) {
         String said = description.toLowerCase(Locale.ROOT);
-        String quoted = " (HTTP " + status + " " + error + ")";
+        String quoted = " (HTTP " + status + (error.isEmpty() ? "" : " " + error) + ")";
         if ("invalid_client".equals(error)) {
             return said.contains("secret")
                     ? "Okta refused the client secret: check " + OieConfig.CLIENT_SECRET + " (Applications > (this app) > "
