@@ -52,6 +52,7 @@ public final class OieConfig {
     public static final String METRICS = "oie.metrics";
     public static final String READINESS_PATH = "oie.readiness.path";
     public static final String READINESS_ROLE = "oie.readiness.role";
+    public static final String READINESS_HEALTH = "oie.readiness.health";
     public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
     public static final String TRUSTED_PROXIES = "oie.trustedProxies";
     public static final String SIGN_IN_MAX_AGE = "oie.signIn.maxAgeMinutes";
@@ -104,6 +105,7 @@ public final class OieConfig {
     private final String metrics;
     private final String readinessPath;
     private final String readinessRole;
+    private final boolean readinessHealth;
     /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
     private final Resolver resolver;
 
@@ -180,6 +182,7 @@ public final class OieConfig {
         // The operator view of the readiness check: off unless a path is given; then loopback clients and this role only.
         this.readinessPath = r.optional(READINESS_PATH, "", v -> v.isEmpty() ? null : ConfigValues.appPath(v));
         this.readinessRole = r.optional(READINESS_ROLE, "", v -> v.isBlank() ? null : v.trim());
+        this.readinessHealth = r.optional(READINESS_HEALTH, "false", ConfigValues::bool);
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -270,6 +273,8 @@ public final class OieConfig {
     public Optional<String> readinessPath() { return Optional.ofNullable(readinessPath); }
 
     public Optional<String> readinessRole() { return Optional.ofNullable(readinessRole); }
+
+    public boolean readinessHealth() { return readinessHealth; }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
     public Optional<Smtp> activationSmtp() { return Optional.ofNullable(smtp); }
 

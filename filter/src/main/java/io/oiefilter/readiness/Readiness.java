@@ -32,15 +32,24 @@ public final class Readiness implements AutoCloseable {
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
     static final int RETRIES = 10;
 
+    /** The started one of this application (the filter's jar is the application's own), for MicroProfile Health. */
+    private static volatile Readiness running;
+
     private final List<ReadinessCheck> checks;
     private final Clock clock;
+    private final boolean reportsToHealth;
     private final Map<String, CheckResult> lastLogged = new java.util.HashMap<>();
     private volatile ReadinessReport report = ReadinessReport.NOT_YET;
     private ScheduledExecutorService background;
 
     Readiness(List<ReadinessCheck> checks, Clock clock) {
+        this(checks, clock, false);
+    }
+
+    Readiness(List<ReadinessCheck> checks, Clock clock, boolean reportsToHealth) {
         this.checks = List.copyOf(checks);
         this.clock = clock;
+        this.reportsToHealth = reportsToHealth;
     }
 
     /** The checks for this filter's settings and pluggable parts. */
@@ -52,7 +61,18 @@ public final class Readiness implements AutoCloseable {
         String strategyName = strategy == null ? "none" : strategy.getClass().getSimpleName();
         return new Readiness(List.of(new DiscoveryCheck(config, http), new InteractCheck(config, http),
                 new ManagementApiCheck(strategyName, usesApi, management),
-                new EmailEnrollmentCheck(config, provesByEnrollment, codeSender != null, http)), Clock.systemUTC());
+                new EmailEnrollmentCheck(config, provesByEnrollment, codeSender != null, http)), Clock.systemUTC(),
+                config.readinessHealth());
+    }
+
+    /** The started readiness check of this application, or null (not started, or the filter refused its settings). */
+    public static Readiness running() {
+        return running;
+    }
+
+    /** Whether MicroProfile Health reports this check ({@code oie.readiness.health}). */
+    public boolean reportsToHealth() {
+        return reportsToHealth;
     }
 
     /** The last report; {@link ReadinessReport#NOT_YET} before the first check ended. */
@@ -107,6 +127,7 @@ public final class Readiness implements AutoCloseable {
             return t;
         });
         background.execute(() -> attempt(0));
+        running = this;
     }
 
     private void attempt(int retry) {
@@ -130,6 +151,9 @@ public final class Readiness implements AutoCloseable {
         if (background != null) {
             background.shutdownNow(); // the thread must not outlive the application
             background = null;
+        }
+        if (running == this) {
+            running = null;
         }
     }
 }

@@ -28,7 +28,7 @@ class ReadinessBrokenOrgIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return SampleDeployment.war("oie.readiness.path=/ops/ready,okta.oauth2.clientSecret=" + WRONG_SECRET, null, null);
+        return SampleDeployment.war("oie.readiness.path=/ops/ready,oie.readiness.health=true,okta.oauth2.clientSecret=" + WRONG_SECRET, null, null);
     }
 
     @ArquillianResource
@@ -50,5 +50,16 @@ class ReadinessBrokenOrgIT {
         for (String body : new String[] {json.body(), page.body()}) {
             assertFalse(body.contains(WRONG_SECRET) || body.contains(SampleSettings.CLIENT_SECRET), "no secret shown");
         }
+    }
+
+    /** With oie.readiness.health on, Payara's MicroProfile Health says DOWN and which check failed, without details. */
+    @Test
+    void payarasHealthIsDownWithTheFailedCheck() throws Exception {
+        HttpResponse<String> r = new WebClient(SampleDeployment.base(deployed).resolve("/")).get("health/ready");
+        assertEquals(503, r.statusCode(), r.body());
+        String body = r.body().replace(" ", "").replace("\n", "");
+        assertTrue(body.contains("\"name\":\"oie-filter-readiness\",\"status\":\"DOWN\""), r.body());
+        assertTrue(body.contains("\"interact\":\"FAILED\""), r.body());
+        assertFalse(r.body().contains("okta.oauth2") || r.body().contains(WRONG_SECRET), "the details stay in the operator view");
     }
 }

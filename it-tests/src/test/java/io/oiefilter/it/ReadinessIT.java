@@ -74,6 +74,14 @@ class ReadinessIT {
         assertEquals(200, c.get("oie/readiness?format=json", "X-Forwarded-For", "127.0.0.1").statusCode());
     }
 
+    /** MicroProfile Health on Payara: the filter's readiness check is there, UP, and says nothing more while it is off. */
+    @Test
+    void payarasHealthSeesTheCheckButOffByDefaultItIsUp() throws Exception {
+        HttpResponse<String> r = new WebClient(SampleDeployment.base(deployed).resolve("/")).get("health/ready");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().replace(" ", "").contains("{\"name\":\"oie-filter-readiness\",\"status\":\"UP\",\"data\":{}}"), r.body());
+    }
+
     /** The view is not the sign-in's: another path under the sign-in's base is still the sign-in's. */
     @Test
     void otherPathsAreUnchanged() throws Exception {
