@@ -18,6 +18,7 @@ final class EmailEnrollmentCheck implements ReadinessCheck {
     static final String POLICY_STEP = "Security > Authenticators > Enrollment > (policy) > Email: Optional";
 
     private final OieConfig config;
+    private final String strategy;
     private final boolean needed;
     private final boolean codeSender;
     private final OktaHttp http;
@@ -26,8 +27,9 @@ final class EmailEnrollmentCheck implements ReadinessCheck {
      * @param needed     whether the activation strategy proves the address through IDX's email enrollment
      * @param codeSender whether a {@code CodeSender} is set (the filter emails its own code)
      */
-    EmailEnrollmentCheck(OieConfig config, boolean needed, boolean codeSender, OktaHttp http) {
+    EmailEnrollmentCheck(OieConfig config, String strategy, boolean needed, boolean codeSender, OktaHttp http) {
         this.config = config;
+        this.strategy = strategy;
         this.needed = needed;
         this.codeSender = codeSender;
         this.http = http;
@@ -41,8 +43,7 @@ final class EmailEnrollmentCheck implements ReadinessCheck {
     @Override
     public CheckResult run() {
         if (!needed) {
-            return CheckResult.skipped(NAME, "the activation strategy (" + config.activationStrategy()
-                    + ") does not prove the address by email enrollment");
+            return CheckResult.skipped(NAME, "the activation strategy (" + strategy + ") does not prove the address by email enrollment");
         }
         if (codeSender) {
             return CheckResult.ok(NAME, "the filter emails its own activation code (" + OieConfig.CODE_SENDER + ")");

@@ -61,7 +61,7 @@ public final class Readiness implements AutoCloseable {
         String strategyName = strategy == null ? "none" : strategy.getClass().getSimpleName();
         return new Readiness(List.of(new DiscoveryCheck(config, http), new InteractCheck(config, http),
                 new ManagementApiCheck(strategyName, usesApi, management),
-                new EmailEnrollmentCheck(config, provesByEnrollment, codeSender != null, http)), Clock.systemUTC(),
+                new EmailEnrollmentCheck(config, strategyName, provesByEnrollment, codeSender != null, http)), Clock.systemUTC(),
                 config.readinessHealth());
     }
 
