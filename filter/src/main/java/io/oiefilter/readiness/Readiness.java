@@ -39,8 +39,9 @@ public final class Readiness implements AutoCloseable {
     private final Clock clock;
     private final boolean reportsToHealth;
     private final Map<String, CheckResult> lastLogged = new java.util.HashMap<>();
+    private final Object checking = new Object(); // not this: close() must not wait for a check's calls to Okta
     private volatile ReadinessReport report = ReadinessReport.NOT_YET;
-    private ScheduledExecutorService background;
+    private volatile ScheduledExecutorService background;
 
     Readiness(List<ReadinessCheck> checks, Clock clock) {
         this(checks, clock, false);
@@ -90,7 +91,13 @@ public final class Readiness implements AutoCloseable {
     }
 
     /** Runs every check now and logs what changed. */
-    public synchronized ReadinessReport check() {
+    public ReadinessReport check() {
+        synchronized (checking) {
+            return checkNow();
+        }
+    }
+
+    private ReadinessReport checkNow() {
         List<CheckResult> results = new ArrayList<>();
         for (ReadinessCheck c : checks) {
             CheckResult r;
@@ -99,6 +106,9 @@ public final class Readiness implements AutoCloseable {
             } catch (RuntimeException e) { // a check must not end the others; the class only, a message may quote a value
                 r = CheckResult.failed(c.name(), "the check itself failed: " + e.getClass().getName());
             }
+            if (Thread.currentThread().isInterrupted()) {
+                return report; // the application is stopping: nothing to report, nothing to log
+            }
             results.add(r);
             if (!r.equals(lastLogged.put(r.name(), r))) {
                 LOG.log(r.failed() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
@@ -106,7 +116,7 @@ public final class Readiness implements AutoCloseable {
             }
         }
         ReadinessReport made = new ReadinessReport(clock.instant(), results);
-        boolean changed = made.ready() != report.ready() || report.checkedAt() == null;
+        boolean changed = !made.summary().equals(report.summary()) || report.checkedAt() == null;
         report = made;
         if (changed && made.ready()) {
             LOG.info("oie-filter ready: the org passed every readiness check ({0})", made.summary());
@@ -135,14 +145,18 @@ public final class Readiness implements AutoCloseable {
             return;
         }
         if (retry >= RETRIES) {
-            LOG.warn("oie-filter NOT ready after {0} checks; no more retries (the readiness view checks again on demand)",
+            LOG.warn("oie-filter NOT ready after {0} checks; no more retries (the readiness view, when on, checks again on demand)",
                     retry + 1);
             return;
         }
         long pause = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << retry);
         ScheduledExecutorService s = background;
-        if (s != null && !s.isShutdown()) {
-            s.schedule(() -> attempt(retry + 1), pause, TimeUnit.MILLISECONDS);
+        if (s != null) {
+            try {
+                s.schedule(() -> attempt(retry + 1), pause, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // closed meanwhile: the application is stopping
+            }
         }
     }
 
