@@ -1,5 +1,7 @@
 package io.oiefilter.config;
 
+import io.oiefilter.brand.Branding;
+import io.oiefilter.i18n.PageLocales;
 import io.oiefilter.session.SessionContents;
 
 import java.net.URI;
@@ -48,6 +50,11 @@ public final class OieConfig {
     public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
     public static final String SIGN_UP_EMAIL_DOMAINS = "oie.signUp.emailDomains";
     public static final String HELP_URL = "oie.helpUrl";
+    public static final String LOCALES = "oie.locales";
+    public static final String LOCALE = "oie.locale";
+    public static final String BRAND_NAME = "oie.brand.name";
+    public static final String BRAND_LOGO_URL = "oie.brand.logoUrl";
+    public static final String BRAND_PRIMARY_COLOR = "oie.brand.primaryColor";
     public static final String AUDIT_LISTENERS = "oie.audit.listeners";
     public static final String METRICS = "oie.metrics";
     public static final String ACTIVATION_MAX_LOOKUPS_PER_ADDRESS = "oie.activation.maxLookupsPerAddress";
@@ -100,6 +107,8 @@ public final class OieConfig {
     private final List<String> signUpEmailDomains;
     private final String helpUrl;
     private final String metrics;
+    private final PageLocales pageLocales;
+    private final Branding branding;
     /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
     private final Resolver resolver;
 
@@ -173,6 +182,11 @@ public final class OieConfig {
         this.signUpEmailDomains = r.optional(SIGN_UP_EMAIL_DOMAINS, "", ConfigValues::emailDomains);
         this.helpUrl = r.optional(HELP_URL, "", v -> v.isEmpty() ? null : ConfigValues.linkTarget(v));
         this.metrics = r.optional(METRICS, "auto", ConfigValues::metricsChoice);
+        this.pageLocales = new PageLocales(r.optional(LOCALES, "en,de,fr,es,ja", PageLocales::parseList),
+                r.optional(LOCALE, "", v -> v.isEmpty() ? null : PageLocales.parseOne(v)));
+        this.branding = new Branding(r.optional(BRAND_NAME, "", ConfigValues::brandName),
+                r.optional(BRAND_LOGO_URL, "", v -> v.isEmpty() ? null : ConfigValues.linkTarget(v)),
+                r.optional(BRAND_PRIMARY_COLOR, Branding.DEFAULT_COLOR, Branding::parseColor));
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -257,6 +271,10 @@ public final class OieConfig {
     public List<String> signUpEmailDomains() { return signUpEmailDomains; }
     /** The "Need help signing in?" link on every page: an http(s) URL or a path in the app; empty: none. */
     public Optional<String> helpUrl() { return Optional.ofNullable(helpUrl); }
+    /** The language of each page: forced, or the browser's best supported one, else English. */
+    public PageLocales pageLocales() { return pageLocales; }
+    /** The app's name, logo and primary colour on every page. */
+    public Branding branding() { return branding; }
     /** Where the filter's counters and timers go: auto, micrometer or none (see {@link io.oiefilter.audit.MetricsChoice}). */
     public String metrics() { return metrics; }
     /** Set when the filter may email activation codes itself (orgs without an email authenticator). */
