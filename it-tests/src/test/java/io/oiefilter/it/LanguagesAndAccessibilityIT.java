@@ -64,6 +64,13 @@ class LanguagesAndAccessibilityIT {
     }
 
     @Test
+    void signInAndActivationInFrench() throws Exception {
+        signInAndActivation("fr-CA,fr;q=0.9", "fr", "Se connecter", "Suivant", "Consultez vos e-mails",
+                "Si ce compte attend d’être activé");
+    }
+
+    /** Asserted on the page's text; its screenshots show the glyphs only where a CJK font is installed (fonts-noto-cjk). */
+    @Test
     void signInAndActivationInJapanese() throws Exception {
         signInAndActivation("ja,en-US;q=0.8", "ja", "サインイン", "次へ", "メールを確認してください",
                 "このアカウントが有効化を待っている場合");
@@ -178,6 +185,13 @@ class LanguagesAndAccessibilityIT {
             browser.findElement(By.id("identifier")).sendKeys(provisionedUser());
             chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-activation-text")));
             Axe.assertAccessible(browser, "activation code");
+
+            // The check itself sees what it should: an input without a label, white on yellow text.
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('main').insertAdjacentHTML("
+                    + "'beforeend', '<input id=\"unlabelled\"><p style=\"color:#fff;background:#ffd700\">unreadable</p>')");
+            List<String> found = Axe.seriousViolations(browser);
+            assertTrue(found.stream().anyMatch(v -> v.startsWith("label: #unlabelled")), found.toString());
+            assertTrue(found.stream().anyMatch(v -> v.startsWith("color-contrast: ")), found.toString());
         }
     }
 }
