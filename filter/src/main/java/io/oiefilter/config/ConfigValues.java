@@ -118,6 +118,15 @@ final class ConfigValues {
         return v.startsWith("/") ? appPath(v) : absoluteHttpUri(v).toString();
     }
 
+    /** {@code oie.brand.name}: plain text on one line, at most 80 characters (escaped on the page); empty: none. */
+    static String brandName(String v) {
+        String t = v.strip();
+        if (t.length() > 80 || t.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("must be one line of at most 80 characters");
+        }
+        return t.isEmpty() ? null : t;
+    }
+
     /** {@code auto}, or one or more built-in or class names, comma-separated. */
     static List<String> extensionNames(String v) {
         List<String> names = Arrays.stream(v.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();

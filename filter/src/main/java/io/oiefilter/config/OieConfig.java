@@ -1,5 +1,7 @@
 package io.oiefilter.config;
 
+import io.oiefilter.brand.Branding;
+import io.oiefilter.i18n.PageLocales;
 import io.oiefilter.session.SessionContents;
 
 import java.net.URI;
@@ -48,6 +50,11 @@ public final class OieConfig {
     public static final String SIGN_UP_MAX_PER_ADDRESS = "oie.signUp.maxPerAddress";
     public static final String SIGN_UP_EMAIL_DOMAINS = "oie.signUp.emailDomains";
     public static final String HELP_URL = "oie.helpUrl";
+    public static final String LOCALES = "oie.locales";
+    public static final String LOCALE = "oie.locale";
+    public static final String BRAND_NAME = "oie.brand.name";
+    public static final String BRAND_LOGO_URL = "oie.brand.logoUrl";
+    public static final String BRAND_PRIMARY_COLOR = "oie.brand.primaryColor";
     public static final String AUDIT_LISTENERS = "oie.audit.listeners";
     public static final String METRICS = "oie.metrics";
     public static final String READINESS_PATH = "oie.readiness.path";
@@ -106,6 +113,8 @@ public final class OieConfig {
     private final String readinessPath;
     private final String readinessRole;
     private final boolean readinessHealth;
+    private final PageLocales pageLocales;
+    private final Branding branding;
     /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
     private final Resolver resolver;
 
@@ -183,6 +192,11 @@ public final class OieConfig {
         this.readinessPath = r.optional(READINESS_PATH, "", v -> v.isEmpty() ? null : ConfigValues.appPath(v));
         this.readinessRole = r.optional(READINESS_ROLE, "", v -> v.isBlank() ? null : v.trim());
         this.readinessHealth = r.optional(READINESS_HEALTH, "false", ConfigValues::bool);
+        this.pageLocales = new PageLocales(r.optional(LOCALES, "en,de,fr,es,ja", PageLocales::parseList),
+                r.optional(LOCALE, "", v -> v.isEmpty() ? null : PageLocales.parseOne(v)));
+        this.branding = new Branding(r.optional(BRAND_NAME, "", ConfigValues::brandName),
+                r.optional(BRAND_LOGO_URL, "", v -> v.isEmpty() ? null : ConfigValues.linkTarget(v)),
+                r.optional(BRAND_PRIMARY_COLOR, Branding.DEFAULT_COLOR, Branding::parseColor));
         String smtpHost = r.optional(SMTP_HOST, "", v -> v);
         if (smtpHost.isEmpty()) {
             this.smtp = null;
@@ -267,6 +281,10 @@ public final class OieConfig {
     public List<String> signUpEmailDomains() { return signUpEmailDomains; }
     /** The "Need help signing in?" link on every page: an http(s) URL or a path in the app; empty: none. */
     public Optional<String> helpUrl() { return Optional.ofNullable(helpUrl); }
+    /** The language of each page: forced, or the browser's best supported one, else English. */
+    public PageLocales pageLocales() { return pageLocales; }
+    /** The app's name, logo and primary colour on every page. */
+    public Branding branding() { return branding; }
     /** Where the filter's counters and timers go: auto, micrometer or none (see {@link io.oiefilter.audit.MetricsChoice}). */
     public String metrics() { return metrics; }
 

@@ -22,7 +22,7 @@ import java.util.List;
  * @param unlockAvailable   "Unlock account?" can be offered
  * @param signUpAvailable   "Create an account" can be offered
  * @param sentTo            where a code went, as Okta masks it; null when Okta does not say
- * @param oktaMessages      Okta's own words about a state that only has something to say
+ * @param oktaMessages      Okta's own words about a state that only has something to say (translated where known)
  * @param offeredSteps      on the page for a step the filter does not handle: what Okta offered (for the administrator)
  * @param resendWaitSeconds how long until a new code may be asked for; 0 when it may be now
  * @param authenticatorKey  which authenticator the page is about ("google_otp"...), or null
@@ -36,7 +36,7 @@ import java.util.List;
 public record PageContent(SignInView view, SignInState.Purpose purpose, NewPassword newPassword, boolean passwordOnSignIn,
                           boolean canRecover, boolean enrolling, boolean skippable, List<Choice> choices, Rules rules,
                           List<Field> profileFields, boolean rememberMeOffered, boolean unlockAvailable, boolean signUpAvailable,
-                          String sentTo, List<String> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
+                          String sentTo, List<OktaText> oktaMessages, List<String> offeredSteps, long resendWaitSeconds,
                           String authenticatorKey, String sharedSecret, String question, List<Question> questions,
                           Phone phone, String webAuthnOptions, OktaVerifyPage oktaVerify)
         implements Serializable {

@@ -42,7 +42,7 @@ final class PageContents {
                 step.remediation("unlock-account").isPresent(),
                 config.signUpEnabled() && step.remediation("select-enroll-profile").isPresent(),
                 current == null ? null : current.sentTo(),
-                view == SignInView.TERMINAL ? step.messages().stream().map(IdxMessage::text).toList() : List.of(),
+                view == SignInView.TERMINAL ? step.messages().stream().map(OktaText::of).toList() : List.of(),
                 view == SignInView.UNSUPPORTED ? step.remediationNames() : List.of(),
                 resendWaitSeconds, current == null ? null : current.key(),
                 view == SignInView.OTP && current != null ? current.sharedSecret() : null,

@@ -321,6 +321,7 @@ final class SignInEndpoints {
     }
 
     private SignInFlow.Client client(HttpServletRequest req) {
-        return new SignInFlow.Client(addresses.of(req), req.getLocale());
+        // The pages' language, so an activation code the filter emails itself reads like the page that asked for it.
+        return new SignInFlow.Client(addresses.of(req), config.pageLocales().choose(req.getHeader("Accept-Language")));
     }
 }

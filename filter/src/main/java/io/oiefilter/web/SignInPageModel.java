@@ -143,7 +143,7 @@ public final class SignInPageModel {
     /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
     public String getQrCode() { return qrCode; }
     /** Okta's own words about a state that only has something to say (escaped on output). */
-    public List<String> getOktaMessages() { return content.oktaMessages(); }
+    public List<io.oiefilter.flow.OktaText> getOktaMessages() { return content.oktaMessages(); }
     /** Whether something is said about this field (for aria-invalid). */
     public boolean invalid(String field) {
         return fieldMessageKeys.containsKey(field) || fieldMessages.containsKey(field);

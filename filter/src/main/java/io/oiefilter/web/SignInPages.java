@@ -79,7 +79,11 @@ final class SignInPages {
         }
         req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, fieldMessages, formValues, links, nonce, retryAfter, qrCode));
+        java.util.Locale locale = config.pageLocales().choose(req.getHeader("Accept-Language"));
+        req.setAttribute(PageLook.ATTRIBUTE, new PageLook(locale, config.branding(), req.getContextPath()));
         res.setStatus(status);
+        res.setHeader("Content-Language", locale.toLanguageTag());
+        res.addHeader("Vary", "Accept-Language");
         res.setHeader("X-Frame-Options", "DENY");
         // Scripts: the app's own files, and the pages' small inline scripts carrying this response's nonce.
         res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; script-src 'self' 'nonce-" + nonce

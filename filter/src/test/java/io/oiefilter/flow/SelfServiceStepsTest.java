@@ -66,6 +66,8 @@ class SelfServiceStepsTest {
         FlowResult.Page done = page(flow.answer(code.state(), sim.outbox().latest(login).orElseThrow().code().toCharArray()),
                 SignInView.TERMINAL);
         assertTrue(done.state().transaction().step().messages().get(0).text().contains("unlocked"), "Okta's own words are shown");
+        OktaText shown = flow.pageOf(done.state(), SignInView.TERMINAL).oktaMessages().get(0);
+        assertEquals("oie.okta.unlockSuccess", shown.getMessageKey(), "Okta's i18n key is known: the page says it in the person's language");
         assertEquals(UserStatus.ACTIVE, sim.org().userByLogin(login).orElseThrow().status());
         FlowResult.Page signIn = page(flow.restart(done.state()), SignInView.IDENTIFY);
         FlowResult.Page password = page(flow.identify(signIn.state(), login, null), SignInView.PASSWORD);

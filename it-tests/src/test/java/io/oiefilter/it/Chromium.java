@@ -37,6 +37,11 @@ final class Chromium implements AutoCloseable {
     private int shot;
 
     Chromium(String screenshotPrefix) throws IOException {
+        this(screenshotPrefix, null);
+    }
+
+    /** A browser whose person reads these languages ({@code "de,en;q=0.5"}): its UI language and Accept-Language. */
+    Chromium(String screenshotPrefix, String languages) throws IOException {
         if (!new File(BINARY).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("Chromium is not installed (" + BINARY + ", " + DRIVER
                     + "): run the README's test command, which installs Debian's chromium and chromium-driver");
@@ -52,6 +57,10 @@ final class Chromium implements AutoCloseable {
                 "--disable-dev-shm-usage", "--window-size=1000,800",
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
                 "--user-data-dir=" + profile);
+        if (languages != null) {
+            options.addArguments("--lang=" + languages.split("[,;]")[0]);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+        }
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         this.screenshotPrefix = screenshotPrefix;

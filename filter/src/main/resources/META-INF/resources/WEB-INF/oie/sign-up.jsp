@@ -5,7 +5,7 @@
   <c:forEach var="field" items="${oie.profileFields}">
     <label for="oie-field-${fn:escapeXml(field.name())}"><c:out value="${field.label()}"/></label>
     <input type="${field.name() == 'email' ? 'email' : 'text'}" id="oie-field-${fn:escapeXml(field.name())}"
-           name="${fn:escapeXml(field.name())}" value="${fn:escapeXml(oie.formValues[field.name()])}" ${field.required() ? 'required' : ''}<c:if test="${oie.invalid(field.name())}"> aria-invalid="true" aria-describedby="oie-error-${fn:escapeXml(field.name())}"</c:if>>
+           name="${fn:escapeXml(field.name())}" value="${fn:escapeXml(oie.formValues[field.name()])}" ${field.required() ? 'required' : ''}<%-- the browser fills Okta's standard profile fields --%><c:choose><c:when test="${field.name() == 'email'}"> autocomplete="email"</c:when><c:when test="${field.name() == 'firstName'}"> autocomplete="given-name"</c:when><c:when test="${field.name() == 'lastName'}"> autocomplete="family-name"</c:when><c:when test="${field.name() == 'mobilePhone'}"> autocomplete="tel"</c:when></c:choose><c:if test="${oie.invalid(field.name())}"> aria-invalid="true" aria-describedby="oie-error-${fn:escapeXml(field.name())}"</c:if>>
     <c:set var="oieField" value="${fn:escapeXml(field.name())}"/><%@ include file="_errors.jspf" %>
   </c:forEach>
   <button type="submit" id="oie-submit"><fmt:message key="oie.button.register" bundle="${oieText}"/></button>
