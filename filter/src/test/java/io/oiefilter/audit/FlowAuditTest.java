@@ -8,6 +8,7 @@ import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignInState;
 import io.oiefilter.flow.SignInView;
 import io.oiefilter.idx.okta.OktaIdxPort;
+import io.oiefilter.log.CapturedLog;
 import io.oiefilter.simulator.Simulator;
 import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.UserStatus;
@@ -22,9 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The audit trail of real sign-ins: the flow against the simulator over HTTP, each step's result given to
- * {@link FlowAudit} as the web layer gives it, the events heard by a listener, counted in Micrometer, and logged.
+ * {@link FlowAudit} as the web layer gives it, the events heard by a listener, counted in Micrometer, and log.lines().
  */
 class FlowAuditTest {
     private static final String CLIENT = "203.0.113.9";
@@ -42,22 +40,8 @@ class FlowAuditTest {
     private SignInFlow flow;
     private FlowAudit audit;
     private final List<AuditEvent> heard = new ArrayList<>();
-    private final List<String> logged = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Handler logs = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void start() {
@@ -71,12 +55,12 @@ class FlowAuditTest {
         audit = new FlowAudit(trail);
         flow = new SignInFlow(new OktaIdxPort(config, metrics), new OidcProvider(config.issuer(), config.clientId(),
                 config.httpTimeout()), config);
-        Logger.getLogger(AuditTrail.class.getName()).addHandler(logs);
+        log = CapturedLog.of(AuditTrail.class.getName());
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(AuditTrail.class.getName()).removeHandler(logs);
+        log.close();
         flow.close();
         sim.stop();
     }
@@ -115,10 +99,10 @@ class FlowAuditTest {
                 "the refused password, timed as Okta's refusal");
         assertTrue(registry.get("oie.okta.calls").tags("outcome", "ok").timers().stream().mapToLong(t -> t.count()).sum() >= 4,
                 "interact, introspect, identify, answer, token");
-        assertTrue(logged.contains("oie-filter audit: SIGN_IN_SUCCEEDED alice@example.com from " + CLIENT), logged.toString());
-        assertTrue(logged.stream().anyMatch(l -> l.contains("the audit listener") && l.contains("failed")),
-                "a listener that throws is logged and the others still hear: " + logged);
-        assertTrue(logged.stream().noneMatch(l -> l.contains("Wrong-Password-1") || l.contains(SimulatorFixture.ALICE_PASSWORD)));
+        assertTrue(log.lines().contains("oie-filter audit: SIGN_IN_SUCCEEDED alice@example.com from " + CLIENT), log.lines().toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("the audit listener") && l.contains("failed")),
+                "a listener that throws is log.lines() and the others still hear: " + log.lines());
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("Wrong-Password-1") || l.contains(SimulatorFixture.ALICE_PASSWORD)));
     }
 
     @Test
@@ -128,9 +112,9 @@ class FlowAuditTest {
         step(identify, s -> flow.identify(s, typed, null));
         assertEquals(List.of("SIGN_IN_FAILED(oie.error.signInFailed)"), heardTypes());
         assertEquals("nobody@example.com\\r\\nINFO forged line\\u202e", heard.get(0).subject());
-        assertTrue(logged.stream().anyMatch(l -> l.startsWith("oie-filter audit: SIGN_IN_FAILED nobody@example.com\\r\\nINFO forged line")),
-                logged.toString());
-        assertTrue(logged.stream().noneMatch(l -> l.contains("\n")), "one line each");
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("oie-filter audit: SIGN_IN_FAILED nobody@example.com\\r\\nINFO forged line")),
+                log.lines().toString());
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("\n")), "one line each");
     }
 
     @Test

@@ -11,22 +11,19 @@ import io.oiefilter.simulator.org.Org;
 import io.oiefilter.simulator.org.OrgApp;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.token.OidcProvider;
+import io.oiefilter.log.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.text.MessageFormat;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,36 +43,17 @@ class MisconfigurationTest {
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("io.oiefilter.messages", Locale.ENGLISH);
 
     private Simulator sim;
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Logger filterLog = Logger.getLogger("io.oiefilter");
-    private Level levelBefore;
-    private final Handler capture = new Handler() {
-        @Override
-        public synchronized void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void start() {
         sim = Simulator.start(Org.defaultSeed(), 0);
-        levelBefore = filterLog.getLevel();
-        filterLog.setLevel(Level.ALL);
-        filterLog.addHandler(capture);
+        log = CapturedLog.of("io.oiefilter");
     }
 
     @AfterEach
     void stop() {
-        filterLog.removeHandler(capture);
-        filterLog.setLevel(levelBefore);
+        log.close();
         sim.stop();
     }
 
@@ -112,7 +90,7 @@ class MisconfigurationTest {
 
     /** The one warning, with every expected part, no stack trace and no secret; returned for the README. */
     private String theLogLine(String... parts) {
-        List<LogRecord> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        List<LogRecord> warnings = log.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertEquals(1, warnings.size(), () -> "one warning: " + lines(warnings));
         LogRecord r = warnings.get(0);
         assertNull(r.getThrown(), "no stack trace in the log either");
@@ -120,7 +98,7 @@ class MisconfigurationTest {
         for (String part : parts) {
             assertTrue(line.contains(part), () -> "the log line names '" + part + "': " + line);
         }
-        for (LogRecord any : records) {
+        for (LogRecord any : log.records()) {
             String l = format(any);
             for (String secret : List.of(SimulatorFixture.SECRET, WRONG_SECRET, API_TOKEN, READ_ONLY_TOKEN, "00-wrong-token-value")) {
                 assertFalse(l.contains(secret), () -> "no secret or token in the log: " + l);
@@ -131,7 +109,7 @@ class MisconfigurationTest {
     }
 
     private static String format(LogRecord r) {
-        return r.getParameters() == null ? r.getMessage() : MessageFormat.format(r.getMessage(), r.getParameters());
+        return CapturedLog.format(r);
     }
 
     private static String lines(List<LogRecord> rs) {

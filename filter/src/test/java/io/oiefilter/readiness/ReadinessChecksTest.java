@@ -10,6 +10,7 @@ import io.oiefilter.simulator.org.OrgApp;
 import io.oiefilter.simulator.org.Requirement;
 import io.oiefilter.simulator.org.SignOnMode;
 import io.oiefilter.spi.PluggableParts;
+import io.oiefilter.log.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,11 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,36 +41,17 @@ class ReadinessChecksTest {
     private static final String CALLBACK = "http://localhost:8080/sample/authorization-code/callback";
 
     private Simulator sim;
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Logger filterLog = Logger.getLogger("io.oiefilter");
-    private Level levelBefore;
-    private final Handler capture = new Handler() {
-        @Override
-        public synchronized void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void start() {
         sim = Simulator.start(Org.defaultSeed(), 0);
-        levelBefore = filterLog.getLevel();
-        filterLog.setLevel(Level.ALL);
-        filterLog.addHandler(capture);
+        log = CapturedLog.of("io.oiefilter");
     }
 
     @AfterEach
     void stop() {
-        filterLog.removeHandler(capture);
-        filterLog.setLevel(levelBefore);
+        log.close();
         sim.stop();
     }
 
@@ -108,13 +87,13 @@ class ReadinessChecksTest {
     }
 
     private String logLines() {
-        return records.stream().map(r -> r.getParameters() == null ? r.getMessage() : MessageFormat.format(r.getMessage(), r.getParameters()))
+        return log.records().stream().map(CapturedLog::format)
                 .collect(Collectors.joining("\n"));
     }
 
     /** The one warning about this check, and the summary that names it; "oie-filter ready" is never said. */
     private void warned(String name, String... parts) {
-        List<String> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+        List<String> warnings = log.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(r -> MessageFormat.format(r.getMessage(), r.getParameters())).toList();
         List<String> about = warnings.stream().filter(w -> w.startsWith("oie-filter readiness: " + name + " FAILED: ")).toList();
         assertEquals(1, about.size(), () -> "one line about " + name + ": " + warnings);
@@ -123,7 +102,7 @@ class ReadinessChecksTest {
         }
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("oie-filter NOT ready: ") && w.contains(name)), warnings::toString);
         assertFalse(logLines().contains("oie-filter ready"), "not ready, so not said");
-        assertTrue(records.stream().noneMatch(r -> r.getThrown() != null), "no stack trace");
+        assertTrue(log.records().stream().noneMatch(r -> r.getThrown() != null), "no stack trace");
     }
 
     @Test
