@@ -81,7 +81,7 @@ public final class PageLocales {
         String h = header.length() > MAX_HEADER ? header.substring(0, MAX_HEADER) : header;
         String[] parts = h.split(",");
         for (int i = 0; i < parts.length && i < MAX_RANGES; i++) {
-            String[] bits = parts[i].trim().split(";");
+            String[] bits = parts[i].trim().split(";", -1); // ";;;" is four empty parts, never none
             String tag = bits[0].trim();
             if (!tag.matches("\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
                 continue;

@@ -32,6 +32,9 @@ class PageLocalesTest {
         assertEquals(Locale.ENGLISH, shipped.choose(""));
         assertEquals(Locale.ENGLISH, shipped.choose("<script>, ;q=abc, de;q=2"));
         assertEquals(Locale.FRENCH, shipped.choose("xx, pt, fr;q=0.3"));
+        // BadInputIT's header: a range that is only separators once threw (a 500 on the sign-in form's POST).
+        assertEquals(Locale.ENGLISH, shipped.choose("xx-XXXXXXXXXXXXXXXXXXXXXXXXXXXXX;q=abc, ***, ;;;"));
+        assertEquals(Locale.GERMAN, shipped.choose(";, ;;, de"));
     }
 
     @Test
