@@ -116,7 +116,7 @@ public final class OieConfig {
     private final PageLocales pageLocales;
     private final Branding branding;
     /** Kept to answer {@link #extension}: the filter's pluggable parts are resolved when it builds them. */
-    private final Resolver resolver;
+    private final ConfigResolver resolver;
 
     /** Where the filter's own activation codes are sent from; the password is never printed. */
     public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
@@ -126,7 +126,7 @@ public final class OieConfig {
         }
     }
 
-    private OieConfig(Resolver r) {
+    private OieConfig(ConfigResolver r) {
         this.resolver = r;
         this.issuer = r.required(ISSUER, ConfigValues::issuer);
         this.clientId = r.required(CLIENT_ID, v -> v);
@@ -216,7 +216,7 @@ public final class OieConfig {
 
     /** Resolves from the given sources, the first one that has a key winning. */
     public static OieConfig resolve(List<ConfigSource> sources) {
-        return new OieConfig(new Resolver(sources));
+        return new OieConfig(new ConfigResolver(sources));
     }
 
     /**
@@ -316,42 +316,5 @@ public final class OieConfig {
                 + ", scopes=" + scopes + ", protectedPaths=" + protectedPaths + ", excludedPaths=" + excludedPaths
                 + ", basePath=" + basePath + ", activationStrategy=" + activationStrategy + ", trustedProxies=" + trustedProxies
                 + ", attemptStore=" + activationAttemptStore + "}";
-    }
-
-    /** Finds each key in the sources and turns parse failures into messages that name it and where it came from. */
-    private static final class Resolver {
-        private final List<ConfigSource> sources;
-
-        Resolver(List<ConfigSource> sources) {
-            this.sources = sources;
-        }
-
-        <T> T required(String key, Function<String, T> parser) {
-            return resolve(key, null, parser);
-        }
-
-        <T> T optional(String key, String fallback, Function<String, T> parser) {
-            return resolve(key, fallback, parser);
-        }
-
-        private <T> T resolve(String key, String fallback, Function<String, T> parser) {
-            Optional<ConfigSources.Found> found = ConfigSources.find(sources, key);
-            if (found.isPresent()) {
-                return parse(key, found.get().where(), found.get().value(), parser);
-            }
-            if (fallback == null) { // required
-                throw new OieConfigException(key, "oie-filter: missing required setting '" + key + "'. "
-                        + ConfigSources.whereToSet(key, sources));
-            }
-            return parse(key, "default of " + key, fallback, parser);
-        }
-
-        private static <T> T parse(String key, String where, String value, Function<String, T> parser) {
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException e) {
-                throw new OieConfigException(key, "oie-filter: invalid setting '" + key + "' (from " + where + "): " + e.getMessage());
-            }
-        }
     }
 }
