@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the simulator's conformance suite, and the Payara Micro +
-# Chromium integration tests. Installs Debian's chromium and chromium-driver, and Node and npm, when missing.
+# Chromium integration tests. Installs Debian's chromium and chromium-driver, a Japanese font, and Node and npm,
+# when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,15 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# A Japanese font, so that the screenshots of the Japanese pages show the text (Chromium draws boxes without one).
+if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=ja 2>/dev/null)" ]]; then
+  echo "run-tests: installing Debian's fonts-ipafont-gothic for the Japanese pages' screenshots"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-ipafont-gothic >/dev/null
 fi
 
 # Okta's own JavaScript clients (AuthJsIT in Node, SignInWidgetIT in Chromium) are installed by the build with
