@@ -8,11 +8,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts calls per endpoint, so tests can see which round trips a flow made, and adds up the time the
- * simulator spent answering each endpoint, so a benchmark can take the org's own time out of its figures.
+ * simulator spent answering each endpoint, so a benchmark can take the org's own time out of its figures. It also
+ * counts the languages each endpoint was asked to answer in ({@code Accept-Language}), as Okta words its messages in it.
  */
 public final class RequestLog {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Timing> timings = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicInteger>> languages = new ConcurrentHashMap<>();
 
     /** Requests answered and nanoseconds spent on one endpoint. */
     public record Timed(long requests, long nanos) {
@@ -32,6 +34,26 @@ public final class RequestLog {
         Timing t = timings.computeIfAbsent(endpoint, k -> new Timing());
         t.requests.increment();
         t.nanos.add(nanos);
+    }
+
+    /** One request to {@code endpoint} with this {@code Accept-Language} (bounded; "" when it had none). */
+    public void language(String endpoint, String acceptLanguage) {
+        String value = acceptLanguage == null ? "" : acceptLanguage.length() > 64 ? acceptLanguage.substring(0, 64) : acceptLanguage;
+        Map<String, AtomicInteger> byLanguage = languages.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>());
+        if (byLanguage.size() < 32 || byLanguage.containsKey(value)) { // a client sending a new header each time stays bounded
+            byLanguage.computeIfAbsent(value, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** The requests per endpoint and {@code Accept-Language} ("" for none), sorted. */
+    public Map<String, Map<String, Integer>> languageSnapshot() {
+        Map<String, Map<String, Integer>> out = new TreeMap<>();
+        languages.forEach((endpoint, byLanguage) -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            byLanguage.forEach((language, n) -> counts.put(language, n.get()));
+            out.put(endpoint, counts);
+        });
+        return out;
     }
 
     public int countOf(String endpoint) {
@@ -55,5 +77,6 @@ public final class RequestLog {
     public void reset() {
         counts.clear();
         timings.clear();
+        languages.clear();
     }
 }

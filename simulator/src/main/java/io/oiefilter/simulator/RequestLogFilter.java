@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
-/** Counts every request to an Okta endpoint, before anything else looks at it. */
+/** Counts every request to an Okta endpoint, and the language it asked for, before anything else looks at it. */
 @Provider
 @PreMatching
 public final class RequestLogFilter implements ContainerRequestFilter {
@@ -22,6 +22,7 @@ public final class RequestLogFilter implements ContainerRequestFilter {
         String endpoint = Endpoints.of(request.getUriInfo().getPath());
         if (!endpoint.startsWith("admin/")) { // the simulator's own controls are not Okta round trips
             sim.requestLog().count(endpoint);
+            sim.requestLog().language(endpoint, request.getHeaderString("Accept-Language"));
         }
     }
 }

@@ -96,7 +96,18 @@ public final class AdminResource {
         return out.toString();
     }
 
-    /** Clears the counters and the time per endpoint. */
+    /**
+     * The languages each endpoint was asked to answer in: {@code {"identify":{"de":2,"":1},...}} ("" for requests without
+     * {@code Accept-Language}).
+     */
+    @GET
+    @Path("requests/languages")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String requestLanguages() {
+        return json.valueToTree(sim.requestLog().languageSnapshot()).toString();
+    }
+
+    /** Clears the counters, the time and the languages per endpoint. */
     @DELETE
     @Path("requests")
     public Response resetRequests() {
