@@ -3,6 +3,7 @@ package io.oiefilter.web;
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignOut;
+import io.oiefilter.i18n.OktaLanguage;
 import io.oiefilter.session.AuthenticatedRequest;
 import io.oiefilter.session.OieAuthentication;
 import jakarta.servlet.DispatcherType;
@@ -72,7 +73,10 @@ public final class OieRequestHandler {
         }
         String base = config.basePath();
         if (path.startsWith(base + "/")) {
-            endpoints.handle(path.substring(base.length()), req, res);
+            // Okta words what it says in the language of the page it is shown on.
+            try (OktaLanguage.Scope ignored = OktaLanguage.speaking(config.pageLocales().choose(req.getHeader("Accept-Language")))) {
+                endpoints.handle(path.substring(base.length()), req, res);
+            }
             return;
         }
         boolean protectedPath = config.protectedPaths().matches(path) && !config.excludedPaths().matches(path);

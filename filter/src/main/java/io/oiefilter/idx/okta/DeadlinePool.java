@@ -3,11 +3,13 @@ package io.oiefilter.idx.okta;
 import io.oiefilter.audit.OieMetrics;
 
 import io.oiefilter.config.OieConfig;
+import io.oiefilter.i18n.OktaLanguage;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -98,7 +100,12 @@ final class DeadlinePool implements AutoCloseable {
     }
 
     private <T> T untimed(String name, long start, Callable<T> call) throws IdxException {
-        Task<T> task = new Task<>(call, slots.acquire(name));
+        Locale language = OktaLanguage.current(); // the caller's, for the pool thread
+        Task<T> task = new Task<>(() -> {
+            try (OktaLanguage.Scope ignored = OktaLanguage.speaking(language)) {
+                return call.call();
+            }
+        }, slots.acquire(name));
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {

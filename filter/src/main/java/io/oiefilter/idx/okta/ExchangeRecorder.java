@@ -5,6 +5,7 @@ import com.okta.commons.http.HttpException;
 import com.okta.commons.http.Request;
 import com.okta.commons.http.RequestExecutor;
 import com.okta.commons.http.Response;
+import io.oiefilter.i18n.OktaLanguage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,10 @@ final class ExchangeRecorder implements RequestExecutor {
     @Override
     public Response executeRequest(Request request) throws HttpException {
         last.remove();
+        String language = OktaLanguage.header();
+        if (language != null) {
+            request.getHeaders().set("Accept-Language", language); // Okta words its messages in the page's language
+        }
         Response response = delegate.executeRequest(request);
         byte[] body;
         try (InputStream in = response.hasBody() ? response.getBody() : null) {

@@ -2,6 +2,7 @@ package io.oiefilter.idx.okta;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.oiefilter.config.OieConfig;
+import io.oiefilter.i18n.OktaLanguage;
 import io.oiefilter.idx.IdxException;
 import io.oiefilter.idx.IdxException.Kind;
 import io.oiefilter.idx.IdxMessage;
@@ -143,11 +144,15 @@ final class OAuthCalls {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.issuer() + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.issuer() + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Accept", "application/json");
+        String language = OktaLanguage.header();
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<InputStream> response;
         byte[] raw;
         try {

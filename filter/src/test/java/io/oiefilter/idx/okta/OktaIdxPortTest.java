@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +45,27 @@ class OktaIdxPortTest {
         IdxStep step = port.begin().step();
         assertNotNull(step.expiresAt(), "2.0.0 drops expiresAt; the port reads it from the raw answer");
         assertTrue(step.expiresAt().isAfter(Instant.now().plus(Duration.ofMinutes(50))), step.expiresAt().toString());
+    }
+
+    @Test
+    void everyCallIsMadeInTheLanguageOfThePageAndOnlyThatLanguage() throws IdxException {
+        IdxTransaction tx;
+        try (io.oiefilter.i18n.OktaLanguage.Scope ignored = io.oiefilter.i18n.OktaLanguage.speaking(java.util.Locale.GERMANY)) {
+            tx = port.begin(); // interact (our own HTTP) and introspect (the SDK's, on a pool thread)
+            tx = tx.withStep(port.identify(tx, SimulatorFixture.ALICE, null));
+            port.answer(tx, "wrong-password".toCharArray()); // a refusal is asked for in German too
+        } catch (IdxException refused) {
+            assertEquals(IdxException.Kind.REJECTED, refused.kind());
+        }
+        java.util.Map<String, java.util.Map<String, Integer>> asked = sim.requestLog().languageSnapshot();
+        for (String endpoint : List.of("interact", "introspect", "identify", "challenge/answer")) {
+            assertEquals(java.util.Map.of("de-DE", 1), asked.get(endpoint), endpoint + " in " + asked);
+        }
+        assertNull(io.oiefilter.i18n.OktaLanguage.current(), "the scope is closed");
+
+        sim.requestLog().reset();
+        port.begin(); // outside a request's scope (a pool thread keeps nothing from an earlier call): Okta's default
+        assertEquals(java.util.Map.of("", 1), sim.requestLog().languageSnapshot().get("introspect"));
     }
 
     @Test
