@@ -12,10 +12,10 @@ public sealed interface FlowResult {
      * Show {@code view} for the sign-in in progress.
      *
      * @param messageKeys   resource-bundle keys of the messages to show (filter text)
-     * @param fieldMessages Okta's own words about sign-up fields, by field name (the only Okta text shown:
-     *                      an org's profile rules are known only to it)
+     * @param fieldMessages Okta's own messages about fields, by field name: why a sign-up value, a new password, a
+     *                      security question or a phone number was refused (an org's rules are known only to it)
      */
-    record Page(SignInState state, SignInView view, List<String> messageKeys, Map<String, List<String>> fieldMessages)
+    record Page(SignInState state, SignInView view, List<String> messageKeys, Map<String, List<OktaText>> fieldMessages)
             implements FlowResult {
         public Page {
             messageKeys = List.copyOf(messageKeys);

@@ -3,30 +3,65 @@ package io.oiefilter.flow;
 import io.oiefilter.idx.IdxMessage;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One of Okta's messages as a page shows it: in the person's language when Okta gave an i18n key the filter knows
- * ({@link #getMessageKey()}, a key of the filter's bundles), else Okta's own words. Getters, for EL.
+ * ({@link #getMessageKey()}, a key of the filter's bundles, with Okta's params), else Okta's own words (which Okta
+ * wrote in the page's language when it has it: the filter asks in that language). Getters, for EL.
  */
 public final class OktaText implements Serializable {
-    private static final long serialVersionUID = 1L;
-    /** Okta's i18n keys the filter's bundles translate, and the bundle key for each. */
-    static final Map<String, String> KNOWN = Map.of(
-            "oie.selfservice.unlock_user.success.message", "oie.okta.unlockSuccess",
-            "errors.E0000004", "oie.error.signInFailed",
-            "idx.session.expired", "oie.error.sessionExpired");
+    private static final long serialVersionUID = 2L;
+    /**
+     * Okta's i18n keys the filter's bundles translate, and the bundle key for each. Every key is one Okta sends
+     * (see the recorded answers in idx-fixtures); a bundle text uses {0} only where Okta sends that param.
+     */
+    static final Map<String, String> KNOWN = Map.ofEntries(
+            // on pages that end a sign-in
+            Map.entry("oie.selfservice.unlock_user.success.message", "oie.okta.unlockSuccess"),
+            Map.entry("errors.E0000004", "oie.error.signInFailed"),
+            Map.entry("idx.session.expired", "oie.error.sessionExpired"),
+            Map.entry("idx.error.user.not.assigned.to.app", "oie.okta.notAssigned"),
+            Map.entry("security.access_denied", "oie.okta.accessDenied"),
+            Map.entry("oie.selfservice.reset.password.not.allowed", "oie.okta.resetNotAllowed"),
+            // next to a field: why a value was refused
+            Map.entry("password.common", "oie.okta.passwordCommon"),
+            Map.entry("password.passwordRequirementsNotMet", "oie.okta.passwordRequirementsNotMet"),
+            Map.entry("securityQuestion.answer.tooShort.arg", "oie.okta.answerTooShort"),
+            Map.entry("tagsNotAllowed", "oie.okta.tagsNotAllowed"),
+            Map.entry("model.validation.field.blank", "oie.okta.fieldBlank"),
+            Map.entry("registration.error.invalidLoginEmail", "oie.okta.invalidEmail"),
+            Map.entry("registration.error.doesNotMatchPattern", "oie.okta.doesNotMatchPattern"),
+            Map.entry("registration.error.notUniqueWithinOrg", "oie.okta.notUnique"),
+            Map.entry("api.factors.error.sms.invalid_phone", "oie.okta.invalidPhone"));
+    /** The keys whose bundle text shows Okta's first param (the others use none, whatever Okta sends). */
+    static final Map<String, Integer> PARAMS = Map.of(
+            "password.passwordRequirementsNotMet", 1,
+            "securityQuestion.answer.tooShort.arg", 1);
 
     private final String text;
     private final String messageKey;
+    private final List<String> params;
 
-    private OktaText(String text, String messageKey) {
+    private OktaText(String text, String messageKey, List<String> params) {
         this.text = text;
         this.messageKey = messageKey;
+        this.params = List.copyOf(params);
     }
 
-    static OktaText of(IdxMessage m) {
-        return new OktaText(m.text(), m.i18nKey() == null ? null : KNOWN.get(m.i18nKey()));
+    /**
+     * Okta's message, with the filter's key for it when it knows Okta's key and Okta sent the params its text needs
+     * (else Okta's words: a text with a hole in it would say less than Okta's).
+     */
+    public static OktaText of(IdxMessage m) {
+        String key = m.i18nKey() == null ? null : KNOWN.get(m.i18nKey());
+        int needs = key == null ? 0 : PARAMS.getOrDefault(m.i18nKey(), 0);
+        if (key == null || m.params().size() < needs) {
+            return new OktaText(m.text(), null, List.of());
+        }
+        return new OktaText(m.text(), key, m.params().subList(0, needs));
     }
 
     /** Okta's words, as sent. */
@@ -37,6 +72,22 @@ public final class OktaText implements Serializable {
     /** The filter's bundle key for it, or null when the page shows Okta's words. */
     public String getMessageKey() {
         return messageKey;
+    }
+
+    /** Okta's values for the {0}, {1}... of {@link #getMessageKey()}. */
+    public List<String> getParams() {
+        return params;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OktaText t && Objects.equals(t.text, text) && Objects.equals(t.messageKey, messageKey)
+                && t.params.equals(params);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, messageKey);
     }
 
     @Override

@@ -99,7 +99,7 @@ final class SignUpSteps {
                 return navigator.refused(s, e, "oie.error.signUpRejected");
             }
             SignInState current = e.current() != null ? s.with(tx.withStep(e.current())) : s;
-            Map<String, List<String>> byField = messagesByField(e.messages(), profileFields(form.get()));
+            Map<String, List<OktaText>> byField = messagesByField(e.messages(), profileFields(form.get()));
             // Okta's words next to the fields they are about; ours only when it named none.
             return new FlowResult.Page(current, navigator.viewOf(current),
                     byField.isEmpty() ? List.of("oie.error.signUpRejected") : List.of(), byField);
@@ -111,25 +111,26 @@ final class SignUpSteps {
      * the text of Okta's field errors but not their field) by the field's label, as Okta names it
      * ("'Email' must be…", "A user with this Email…"). Each text once.
      */
-    static Map<String, List<String>> messagesByField(List<IdxMessage> messages, List<IdxField> fields) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
+    static Map<String, List<OktaText>> messagesByField(List<IdxMessage> messages, List<IdxField> fields) {
+        Map<String, List<OktaText>> out = new LinkedHashMap<>();
         for (IdxMessage m : messages) {
             if (m.text() != null && m.field() != null && fields.stream().anyMatch(f -> f.name().equals(m.field()))) {
-                addOnce(out, m.field(), m.text()); // Okta said which field
+                addOnce(out, m.field(), m); // Okta said which field
                 continue;
             }
             String text = m.text() == null ? "" : m.text().toLowerCase(Locale.ROOT);
             fields.stream().filter(f -> f.label() != null && !f.label().isBlank()
                             && text.contains(f.label().toLowerCase(Locale.ROOT)))
                     .max(Comparator.comparingInt(f -> f.label().length())) // "Email" in "Secondary email" loses
-                    .ifPresent(f -> addOnce(out, f.name(), m.text()));
+                    .ifPresent(f -> addOnce(out, f.name(), m));
         }
         return out;
     }
 
     /** Okta's message about a field, once however many times its answer repeats it. */
-    static void addOnce(Map<String, List<String>> out, String field, String text) {
-        List<String> texts = out.computeIfAbsent(field, k -> new ArrayList<>());
+    static void addOnce(Map<String, List<OktaText>> out, String field, IdxMessage message) {
+        List<OktaText> texts = out.computeIfAbsent(field, k -> new ArrayList<>());
+        OktaText text = OktaText.of(message);
         if (!texts.contains(text)) {
             texts.add(text);
         }

@@ -107,7 +107,7 @@ final class StepNavigator {
                 // its words go next to the field, instead of ours.
                 boolean choosing = state.begun() && state.transaction().step().first()
                         .map(r -> !r.name().equals("challenge-authenticator")).orElse(false);
-                Map<String, List<String>> reasons = choosing ? oktasReasons(viewOf(state), e) : Map.of();
+                Map<String, List<OktaText>> reasons = choosing ? oktasReasons(viewOf(state), e) : Map.of();
                 yield reasons.isEmpty() ? page(state, List.of(refusalKey)) : new FlowResult.Page(state, viewOf(state), List.of(), reasons);
             }
             case SESSION_EXPIRED -> expired();
@@ -120,18 +120,18 @@ final class StepNavigator {
      * password, a security question or a phone number being set up was refused. Elsewhere (a wrong answer, say) the
      * filter's words, which say no more than Okta's about an account.
      */
-    private static Map<String, List<String>> oktasReasons(SignInView view, IdxException e) {
+    private static Map<String, List<OktaText>> oktasReasons(SignInView view, IdxException e) {
         Map<String, String> fields = switch (view) {
             case NEW_PASSWORD -> Map.of("passcode", "password");
             case QUESTION -> Map.of("answer", "answer", "question", "question");
             case PHONE -> Map.of("", "phoneNumber", "phoneNumber", "phoneNumber"); // a refused number: Okta says so at the top
             default -> Map.of();
         };
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<OktaText>> out = new java.util.LinkedHashMap<>();
         for (IdxMessage m : e.messages()) {
             String field = fields.get(m.field() == null ? "" : m.field());
             if (field != null && m.text() != null) {
-                SignUpSteps.addOnce(out, field, m.text()); // Okta repeats it on each option's field of the same name
+                SignUpSteps.addOnce(out, field, m); // Okta repeats it on each option's field of the same name
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package io.oiefilter.web;
 
+import io.oiefilter.flow.OktaText;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
@@ -19,19 +20,19 @@ import java.util.Map;
  * @param status     for an error page: its HTTP status
  * @param formValues values typed into the sign-up form, to fill it again
  */
-record Flash(String stepId, List<String> messageKeys, Map<String, List<String>> fieldMessages, Map<String, String> formValues,
+record Flash(String stepId, List<String> messageKeys, Map<String, List<OktaText>> fieldMessages, Map<String, String> formValues,
              String errorKey, int status, int retryAfter) implements Serializable {
     private static final String ATTRIBUTE = Flash.class.getName();
 
     Flash {
         messageKeys = new ArrayList<>(messageKeys);
-        Map<String, List<String>> fields = new LinkedHashMap<>();
+        Map<String, List<OktaText>> fields = new LinkedHashMap<>();
         fieldMessages.forEach((k, v) -> fields.put(k, new ArrayList<>(v)));
         fieldMessages = fields;
         formValues = new LinkedHashMap<>(formValues);
     }
 
-    static Flash page(String stepId, List<String> messageKeys, Map<String, List<String>> fieldMessages, Map<String, String> formValues) {
+    static Flash page(String stepId, List<String> messageKeys, Map<String, List<OktaText>> fieldMessages, Map<String, String> formValues) {
         return new Flash(stepId, messageKeys, fieldMessages, formValues, null, 0, 0);
     }
 

@@ -1,5 +1,6 @@
 package io.oiefilter.web;
 
+import io.oiefilter.flow.OktaText;
 import io.oiefilter.flow.OktaVerifyPage;
 import io.oiefilter.flow.PageContent;
 
@@ -41,7 +42,7 @@ public final class SignInPageModel {
     private final String csrfToken;
     private final String actionBase;
     private final String stepId;
-    private final Map<String, List<String>> fieldMessages;
+    private final Map<String, List<OktaText>> fieldMessages;
     private final Map<String, String> formValues;
     private final Links links;
     private final String nonce;
@@ -53,7 +54,7 @@ public final class SignInPageModel {
     }
 
     SignInPageModel(PageContent content, List<String> messageKeys, String identifier, String csrfToken, String actionBase,
-                    String stepId, Map<String, List<String>> fieldMessages, Map<String, String> formValues, Links links,
+                    String stepId, Map<String, List<OktaText>> fieldMessages, Map<String, String> formValues, Links links,
                     String nonce, int retryAfterSeconds, String qrCode) {
         this.content = content;
         for (String key : messageKeys) {
@@ -143,14 +144,14 @@ public final class SignInPageModel {
     /** Its QR code (a data URI of an SVG drawn by the filter); else null. */
     public String getQrCode() { return qrCode; }
     /** Okta's own words about a state that only has something to say (escaped on output). */
-    public List<io.oiefilter.flow.OktaText> getOktaMessages() { return content.oktaMessages(); }
+    public List<OktaText> getOktaMessages() { return content.oktaMessages(); }
     /** Whether something is said about this field (for aria-invalid). */
     public boolean invalid(String field) {
         return fieldMessageKeys.containsKey(field) || fieldMessages.containsKey(field);
     }
 
     /** Okta's messages about fields (sign-up fields; why a new password was refused), by field name (escaped on output). */
-    public Map<String, List<String>> getFieldMessages() { return fieldMessages; }
+    public Map<String, List<OktaText>> getFieldMessages() { return fieldMessages; }
     /** Values typed into the sign-up form before it was refused, by field name (escaped on output). */
     public Map<String, String> getFormValues() { return formValues; }
     public String getHelpUrl() { return links.helpUrl(); }

@@ -2,6 +2,7 @@ package io.oiefilter.web;
 
 import io.oiefilter.config.OieConfig;
 import io.oiefilter.flow.FlowResult;
+import io.oiefilter.flow.OktaText;
 import io.oiefilter.flow.PageContent;
 import io.oiefilter.flow.SignInFlow;
 import io.oiefilter.flow.SignInState;
@@ -64,7 +65,7 @@ final class SignInPages {
     }
 
     private void show(HttpServletRequest req, HttpServletResponse res, int status, PageContent content, List<String> messages,
-                      String identifier, String stepId, Map<String, List<String>> fieldMessages, Map<String, String> formValues,
+                      String identifier, String stepId, Map<String, List<OktaText>> fieldMessages, Map<String, String> formValues,
                       int retryAfter) throws IOException, ServletException {
         SignInView view = content.view();
         String csrf = CsrfTokens.tokenFor(SessionCookies.session(req, res));

@@ -29,4 +29,20 @@ final class FlowPages {
         FlowResult.Page passwordPage = page(flow.identify(page(flow.start(), SignInView.IDENTIFY).state(), login, null), SignInView.PASSWORD);
         return page(flow.answer(passwordPage.state(), password.toCharArray()), expected);
     }
+
+    /** Okta's words about each field of a page, as Okta sent them. */
+    static java.util.Map<String, java.util.List<String>> oktaWords(FlowResult.Page page) {
+        java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
+        page.fieldMessages().forEach((field, texts) -> out.put(field, texts.stream().map(OktaText::getText).toList()));
+        return out;
+    }
+
+    /** The filter's bundle key for each of Okta's messages about a field, with its params ("-" where it has none). */
+    static java.util.Map<String, java.util.List<String>> oktaKeys(FlowResult.Page page) {
+        java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
+        page.fieldMessages().forEach((field, texts) -> out.put(field, texts.stream()
+                .map(t -> t.getMessageKey() == null ? "-" : t.getParams().isEmpty() ? t.getMessageKey() : t.getMessageKey() + t.getParams())
+                .toList()));
+        return out;
+    }
 }

@@ -79,7 +79,8 @@ class PhoneStepsTest {
         assertEquals(List.of("oie.error.choosePhoneMethod"),
                 page(flow.sendPhoneCode(ask.state(), "fax", "+1 415 555 0142"), SignInView.PHONE).messageKeys());
         FlowResult.Page refused = page(flow.sendPhoneCode(ask.state(), "sms", "+1 555 01"), SignInView.PHONE);
-        assertEquals(Map.of("phoneNumber", List.of("Invalid Phone Number.")), refused.fieldMessages(), "Okta's words, next to the number");
+        assertEquals(Map.of("phoneNumber", List.of("Invalid Phone Number.")), FlowPages.oktaWords(refused), "Okta's words, next to the number");
+        assertEquals(Map.of("phoneNumber", List.of("oie.okta.invalidPhone")), FlowPages.oktaKeys(refused), "and in the page's language");
         assertTrue(sim.phoneOutbox().to(u.id()).isEmpty());
 
         FlowResult.Page code = page(flow.sendPhoneCode(refused.state(), "sms", "+1 (415) 555-0142"), SignInView.CODE);

@@ -69,7 +69,9 @@ class SecurityQuestionStepsTest {
                 page(flow.answerQuestion(setUp.state(), "not-a-key", null, "Paris".toCharArray()), SignInView.QUESTION).messageKeys());
         FlowResult.Page tooShort = page(flow.answerQuestion(setUp.state(), key, null, "abc".toCharArray()), SignInView.QUESTION);
         assertEquals(Map.of("answer", List.of("The security question answer must be at least 4 characters in length")),
-                tooShort.fieldMessages(), "Okta's reason next to the answer");
+                FlowPages.oktaWords(tooShort), "Okta's reason next to the answer");
+        assertEquals(Map.of("answer", List.of("oie.okta.answerTooShort[4]")), FlowPages.oktaKeys(tooShort),
+                "in the page's language, with Okta's number (sent as a number) as its param");
         assertInstanceOf(FlowResult.SignedIn.class,
                 finishOptional(flow, flow.answerQuestion(tooShort.state(), key, null, "Spinach".toCharArray())));
 
@@ -93,7 +95,8 @@ class SecurityQuestionStepsTest {
         assertEquals(List.of("oie.error.questionRequired"),
                 page(flow.answerQuestion(setUp.state(), "custom", " ", "Whiskers".toCharArray()), SignInView.QUESTION).messageKeys());
         FlowResult.Page tags = page(flow.answerQuestion(setUp.state(), "custom", "<b>Pet?</b>", "Whiskers".toCharArray()), SignInView.QUESTION);
-        assertEquals(Map.of("question", List.of("The field must not contain HTML tags")), tags.fieldMessages());
+        assertEquals(Map.of("question", List.of("The field must not contain HTML tags")), FlowPages.oktaWords(tags));
+        assertEquals(Map.of("question", List.of("oie.okta.tagsNotAllowed")), FlowPages.oktaKeys(tags));
         assertInstanceOf(FlowResult.SignedIn.class, finishOptional(flow,
                 flow.answerQuestion(tags.state(), "custom", "Name of my first cat?", "Whiskers".toCharArray())));
         assertEquals("Name of my first cat?", u.securityQuestion().question());

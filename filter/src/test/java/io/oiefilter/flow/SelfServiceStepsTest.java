@@ -101,7 +101,7 @@ class SelfServiceStepsTest {
         FlowResult.Page again = page(flow.signUp(back.state()), SignInView.SIGN_UP);
         FlowResult.Page taken = page(flow.register(again.state(), Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE)),
                 SignInView.SIGN_UP);
-        assertEquals(Map.of("email", List.of("A user with this Email already exists")), taken.fieldMessages());
+        assertEquals(Map.of("email", List.of("A user with this Email already exists")), FlowPages.oktaWords(taken));
         FlowResult.Page out = page(flow.identifyInstead(taken.state()), SignInView.IDENTIFY);
         FlowResult.Page password = page(flow.identify(out.state(), ALICE, null), SignInView.PASSWORD);
         assertInstanceOf(FlowResult.SignedIn.class, flow.answer(password.state(), ALICE_PASSWORD.toCharArray()));

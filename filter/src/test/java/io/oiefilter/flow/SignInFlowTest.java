@@ -236,8 +236,11 @@ class SignInFlowTest {
                 page(flow.newPassword(reset, "Brand-New-2026".toCharArray(), "Brand-New-2027".toCharArray()), SignInView.NEW_PASSWORD).messageKeys());
         FlowResult.Page weak = page(flow.newPassword(reset, "short".toCharArray(), "short".toCharArray()), SignInView.NEW_PASSWORD);
         assertEquals(List.of(), weak.messageKeys(), "Okta's reason replaces our generic words");
-        assertTrue(weak.fieldMessages().get("password").get(0).startsWith("Password requirements were not met"),
+        assertTrue(FlowPages.oktaWords(weak).get("password").get(0).startsWith("Password requirements were not met"),
                 "why, in Okta's words, next to the field: " + weak.fieldMessages());
+        String detail = FlowPages.oktaWords(weak).get("password").get(0).substring("Password requirements were not met. ".length());
+        assertEquals(java.util.Map.of("password", List.of("oie.okta.passwordRequirementsNotMet[" + detail + "]")), FlowPages.oktaKeys(weak),
+                "in the page's language, by Okta's key, with Okta's detail as its param");
         assertInstanceOf(FlowResult.SignedIn.class, flow.newPassword(reset, "Brand-New-2026".toCharArray(), "Brand-New-2026".toCharArray()));
     }
 
@@ -299,8 +302,9 @@ class SignInFlowTest {
         FlowResult.Page taken = page(flow.register(form, java.util.Map.of("firstName", "Al", "lastName", "Ready", "email", ALICE)),
                 SignInView.SIGN_UP);
         assertEquals(List.of(), taken.messageKeys(), "an email that has an account already: Okta's words only, not ours too");
-        assertEquals(java.util.Map.of("email", List.of("A user with this Email already exists")), taken.fieldMessages(),
+        assertEquals(java.util.Map.of("email", List.of("A user with this Email already exists")), FlowPages.oktaWords(taken),
                 "Okta's words, next to the field they are about");
+        assertEquals(java.util.Map.of("email", List.of("oie.okta.notUnique")), FlowPages.oktaKeys(taken), "and in the page's language");
 
         SignInState select = roundTrip(state(flow.register(form, java.util.Map.of("firstName", "Neve", "lastName", "Newton",
                 "email", "neve@example.com", "unasked", "ignored")), SignInView.SELECT));

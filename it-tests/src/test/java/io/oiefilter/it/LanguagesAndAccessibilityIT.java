@@ -69,7 +69,7 @@ class LanguagesAndAccessibilityIT {
                 "Si ce compte attend d’être activé");
     }
 
-    /** Asserted on the page's text; its screenshots show the glyphs only where a CJK font is installed (fonts-noto-cjk). */
+    /** Asserted on the page's text; its screenshots show the glyphs where a Japanese font is installed (run-tests.sh does). */
     @Test
     void signInAndActivationInJapanese() throws Exception {
         signInAndActivation("ja,en-US;q=0.8", "ja", "サインイン", "次へ", "メールを確認してください",
@@ -100,6 +100,33 @@ class LanguagesAndAccessibilityIT {
             chromium.screenshot("activation-code");
             Axe.assertAccessible(browser, "activation code in " + lang);
         }
+    }
+
+    /**
+     * Okta's refusal of a sign-up value is shown in the page's language (by Okta's i18n key), and every call the
+     * filter makes for the person asks Okta for that language too (for the words of Okta's the filter does not know).
+     */
+    @Test
+    void oktasRefusalIsInThePagesLanguageAndOktaIsAskedInIt() throws Exception {
+        URI base = SampleDeployment.base(deployed);
+        SimulatorExtension.simulator().requestLog().reset();
+        try (Chromium chromium = new Chromium("language-de-okta", "de-DE,de;q=0.9,en;q=0.5")) {
+            WebDriver browser = chromium.driver();
+            browser.get(base.resolve("app/").toString());
+            chromium.submit(By.cssSelector("#oie-sign-up button"), ExpectedConditions.presenceOfElementLocated(By.id("oie-field-email")));
+            browser.findElement(By.id("oie-field-firstName")).sendKeys("Alice");
+            browser.findElement(By.id("oie-field-lastName")).sendKeys("Again");
+            browser.findElement(By.id("oie-field-email")).sendKeys(ALICE); // Okta: "A user with this Email already exists"
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-email")));
+            assertEquals("Es gibt bereits einen Benutzer mit diesem Wert.", browser.findElement(By.id("oie-error-email")).getText());
+            assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
+            chromium.screenshot("sign-up-refused");
+        }
+        java.util.Map<String, java.util.Map<String, Integer>> asked = SimulatorExtension.simulator().requestLog().languageSnapshot();
+        for (String endpoint : List.of("interact", "introspect", "enroll")) { // (the readiness check may call interact too)
+            assertTrue(asked.get(endpoint).containsKey("de"), endpoint + " in " + asked);
+        }
+        assertEquals(java.util.Map.of("de", 1), asked.get("enroll/new"), "the sign-up form, in German only: " + asked);
     }
 
     @Test

@@ -38,6 +38,7 @@ final class IdxStates {
      */
     private static final int MAX_MESSAGES = 20;
     private static final int MAX_TEXT = 500;
+    private static final int MAX_PARAMS = 4;
     static final int MAX_KEY = 100;
     private static final int MAX_QUESTIONS = 50;
 
@@ -116,10 +117,23 @@ final class IdxStates {
                 if (out.size() < MAX_MESSAGES && v instanceof Map<?, ?> msg && msg.get("message") instanceof String text) {
                     Map<?, ?> i18n = msg.get("i18n") instanceof Map<?, ?> i ? i : Map.of();
                     out.add(new IdxMessage(bounded(text, MAX_TEXT), i18n.get("key") instanceof String k ? bounded(k, MAX_KEY) : null,
-                            msg.get("class") instanceof String c ? bounded(c, MAX_KEY) : null, field));
+                            msg.get("class") instanceof String c ? bounded(c, MAX_KEY) : null, field, params(i18n.get("params"))));
                 }
             }
         }
+    }
+
+    /** An i18n key's params as text (Okta sends numbers as numbers: {@code [4]}), a few and each bounded. */
+    private static List<String> params(Object params) {
+        List<String> out = new ArrayList<>();
+        if (params instanceof List<?> values) {
+            for (Object v : values) {
+                if (out.size() < MAX_PARAMS && (v instanceof String || v instanceof Number)) {
+                    out.add(bounded(String.valueOf(v), MAX_TEXT));
+                }
+            }
+        }
+        return out;
     }
 
     static String bounded(String s, int max) {
@@ -240,17 +254,7 @@ final class IdxStates {
 
     /** The messages of a state as its raw body has them, with their i18n keys (which 2.0.0 drops). */
     static List<IdxMessage> messages(byte[] rawBody) {
-        List<IdxMessage> out = new ArrayList<>();
-        if (parse(rawBody).get("messages") instanceof Map<?, ?> messages && messages.get("value") instanceof List<?> values) {
-            for (Object v : values) {
-                if (v instanceof Map<?, ?> m) {
-                    Object key = m.get("i18n") instanceof Map<?, ?> i18n ? i18n.get("key") : null;
-                    out.add(new IdxMessage(String.valueOf(m.get("message")), key == null ? null : String.valueOf(key),
-                            String.valueOf(m.get("class"))));
-                }
-            }
-        }
-        return out;
+        return topMessages(parse(rawBody));
     }
 
     private static Map<String, Object> parse(byte[] body) {
