@@ -4,6 +4,7 @@ import io.oiefilter.idx.IdxMessage;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -62,6 +63,16 @@ public final class OktaText implements Serializable {
             return new OktaText(m.text(), null, List.of());
         }
         return new OktaText(m.text(), key, m.params().subList(0, needs));
+    }
+
+    /**
+     * How a page in {@code language} shows this message next to a field: on an English page in Okta's own words, which
+     * name the field and the org's rules (a translation says it more generally); on a page in another language in
+     * the filter's words for a key it knows, rather than in a language the person did not ask for.
+     */
+    public OktaText onFieldOfPageIn(Locale language) {
+        return messageKey != null && Locale.ENGLISH.getLanguage().equals(language.getLanguage())
+                ? new OktaText(text, null, List.of()) : this;
     }
 
     /** Okta's words, as sent. */

@@ -78,9 +78,11 @@ final class SignInPages {
         if (content.oktaVerify() != null && content.oktaVerify().enrollLink() != null) {
             qrCode = QrCodes.image(content.oktaVerify().enrollLink()).orElse(null); // Okta Verify's enrollment link
         }
-        req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
-                req.getContextPath() + config.basePath(), stepId, fieldMessages, formValues, links, nonce, retryAfter, qrCode));
         java.util.Locale locale = config.pageLocales().choose(req.getHeader("Accept-Language"));
+        Map<String, List<OktaText>> aboutFields = new java.util.LinkedHashMap<>();
+        fieldMessages.forEach((field, texts) -> aboutFields.put(field, texts.stream().map(t -> t.onFieldOfPageIn(locale)).toList()));
+        req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
+                req.getContextPath() + config.basePath(), stepId, aboutFields, formValues, links, nonce, retryAfter, qrCode));
         req.setAttribute(PageLook.ATTRIBUTE, new PageLook(locale, config.branding(), req.getContextPath()));
         res.setStatus(status);
         res.setHeader("Content-Language", locale.toLanguageTag());

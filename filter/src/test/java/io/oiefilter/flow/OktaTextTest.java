@@ -31,6 +31,20 @@ class OktaTextTest {
     }
 
     @Test
+    void nextToAFieldAnEnglishPageKeepsOktasWordsAndAnotherLanguageTheFiltersWords() {
+        OktaText taken = OktaText.of(new IdxMessage("A user with this Email already exists", "registration.error.notUniqueWithinOrg",
+                "ERROR", "email", List.of("Email")));
+        OktaText english = taken.onFieldOfPageIn(Locale.ENGLISH);
+        assertNull(english.getMessageKey(), "Okta's English names the field");
+        assertEquals("A user with this Email already exists", english.getText());
+        assertNull(taken.onFieldOfPageIn(Locale.US).getMessageKey());
+        assertEquals("oie.okta.notUnique", taken.onFieldOfPageIn(Locale.GERMAN).getMessageKey());
+        assertEquals("oie.okta.notUnique", taken.onFieldOfPageIn(Locale.JAPANESE).getMessageKey());
+        OktaText unknown = OktaText.of(okta("Okta's words", null));
+        assertEquals(unknown, unknown.onFieldOfPageIn(Locale.GERMAN));
+    }
+
+    @Test
     void paramsATextDoesNotUseAreNotCarried() {
         // As recorded: password.common comes with one empty param, which the filter's text has no place for.
         OktaText t = OktaText.of(okta("This password was found in a list of commonly used passwords. Please try another password.",
