@@ -202,8 +202,12 @@ class OktaVerifyIT {
             chromium.submit(By.id("oie-verify-check"), ExpectedConditions.titleIs(PUSH_PAGE)); // nothing yet: the same page
             chromium.screenshot("waiting");
             phone(login, "/push/approve", "");
-            // Pressed sooner than Okta's refresh interval, the button shows the same page without asking Okta: press until it goes on.
-            for (int i = 0; i < 20 && browser.findElements(By.id("greeting")).isEmpty(); i++) {
+            // Pressed sooner than Okta's refresh interval (4 s), the button shows the same page without asking Okta: press
+            // about twice a second, as a person might, until it goes on. Bounded by time, not by presses: 20 quick presses
+            // once took less than the refresh interval and the loop gave up before Okta was asked.
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (browser.findElements(By.id("greeting")).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(500);
                 chromium.submit(By.id("oie-verify-check"), d -> d.getTitle().equals(PUSH_PAGE) || !d.findElements(By.id("greeting")).isEmpty());
             }
             assertEquals("Hello, Nora Verify", browser.findElement(By.id("greeting")).getText());
