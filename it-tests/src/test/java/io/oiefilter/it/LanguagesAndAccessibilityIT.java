@@ -121,12 +121,27 @@ class LanguagesAndAccessibilityIT {
             assertEquals("Es gibt bereits einen Benutzer mit diesem Wert.", browser.findElement(By.id("oie-error-email")).getText());
             assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
             chromium.screenshot("sign-up-refused");
+
+            // A refusal with Okta's param: the German sentence, then Okta's list of the org's rules (the simulator's
+            // in English; a real org words it in German too, being asked in German).
+            browser.findElement(By.id("oie-field-email")).clear();
+            browser.findElement(By.id("oie-field-email")).sendKeys("it.lang.okta." + USERS.incrementAndGet() + "@example.com");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-option-password")));
+            browser.findElement(By.id("oie-option-password")).click();
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("confirmPassword")));
+            browser.findElement(By.id("password")).sendKeys("kurz");
+            browser.findElement(By.id("confirmPassword")).sendKeys("kurz");
+            chromium.submit(By.id("oie-submit"), ExpectedConditions.presenceOfElementLocated(By.id("oie-error-password")));
+            String why = browser.findElement(By.id("oie-error-password")).getText();
+            assertTrue(why.startsWith("Die Passwortanforderungen wurden nicht erfüllt. Password requirements: at least 8 characters"), why);
+            chromium.screenshot("new-password-refused");
         }
         java.util.Map<String, java.util.Map<String, Integer>> asked = SimulatorExtension.simulator().requestLog().languageSnapshot();
         for (String endpoint : List.of("interact", "introspect", "enroll")) { // (the readiness check may call interact too)
             assertTrue(asked.get(endpoint).containsKey("de"), endpoint + " in " + asked);
         }
-        assertEquals(java.util.Map.of("de", 1), asked.get("enroll/new"), "the sign-up form, in German only: " + asked);
+        assertEquals(java.util.Map.of("de", 2), asked.get("enroll/new"), "the sign-up form, twice, in German only: " + asked);
+        assertEquals(java.util.Set.of("de"), asked.get("challenge/answer").keySet(), "the new password, in German only: " + asked);
     }
 
     @Test
