@@ -74,7 +74,7 @@ public final class OieRequestHandler {
         String base = config.basePath();
         if (path.startsWith(base + "/")) {
             // Okta words what it says in the language of the page it is shown on.
-            try (OktaLanguage.Scope ignored = OktaLanguage.speaking(config.pageLocales().choose(req.getHeader("Accept-Language")))) {
+            try (OktaLanguage.Scope ignored = OktaLanguage.speaking(PageLook.languageOf(req, config.pageLocales()))) {
                 endpoints.handle(path.substring(base.length()), req, res);
             }
             return;

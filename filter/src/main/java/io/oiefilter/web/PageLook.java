@@ -2,6 +2,7 @@ package io.oiefilter.web;
 
 import io.oiefilter.brand.Branding;
 import io.oiefilter.i18n.PageLocales;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Locale;
 
@@ -11,6 +12,7 @@ import java.util.Locale;
  */
 public final class PageLook {
     static final String ATTRIBUTE = "oieLook";
+    private static final String LANGUAGE = PageLook.class.getName() + ".language";
     private final Locale locale;
     private final Branding branding;
     private final String logoUrl;
@@ -20,6 +22,19 @@ public final class PageLook {
         this.branding = branding;
         String logo = branding.logoUrl();
         this.logoUrl = logo != null && logo.startsWith("/") ? contextPath + logo : logo;
+    }
+
+    /**
+     * The language of the request's pages, chosen once per request from its {@code Accept-Language} (the same for the
+     * page, Okta's messages and an emailed code).
+     */
+    static Locale languageOf(HttpServletRequest req, PageLocales locales) {
+        if (req.getAttribute(LANGUAGE) instanceof Locale chosen) {
+            return chosen;
+        }
+        Locale chosen = locales.choose(req.getHeader("Accept-Language"));
+        req.setAttribute(LANGUAGE, chosen);
+        return chosen;
     }
 
     /** For {@code fmt:setLocale}: the bundle of this language is used. */

@@ -322,6 +322,6 @@ final class SignInEndpoints {
 
     private SignInFlow.Client client(HttpServletRequest req) {
         // The pages' language, so an activation code the filter emails itself reads like the page that asked for it.
-        return new SignInFlow.Client(addresses.of(req), config.pageLocales().choose(req.getHeader("Accept-Language")));
+        return new SignInFlow.Client(addresses.of(req), PageLook.languageOf(req, config.pageLocales()));
     }
 }

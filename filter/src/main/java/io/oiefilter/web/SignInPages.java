@@ -78,7 +78,7 @@ final class SignInPages {
         if (content.oktaVerify() != null && content.oktaVerify().enrollLink() != null) {
             qrCode = QrCodes.image(content.oktaVerify().enrollLink()).orElse(null); // Okta Verify's enrollment link
         }
-        java.util.Locale locale = config.pageLocales().choose(req.getHeader("Accept-Language"));
+        java.util.Locale locale = PageLook.languageOf(req, config.pageLocales());
         Map<String, List<OktaText>> aboutFields = new java.util.LinkedHashMap<>();
         fieldMessages.forEach((field, texts) -> aboutFields.put(field, texts.stream().map(t -> t.onFieldOfPageIn(locale)).toList()));
         req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
