@@ -15,32 +15,36 @@ import java.util.Objects;
  */
 public final class OktaText implements Serializable {
     private static final long serialVersionUID = 2L;
+    /** The filter's bundle key for one of Okta's keys, and how many of Okta's params its text shows as {0}, {1}... */
+    record Known(String bundleKey, int params) {
+    }
+
     /**
-     * Okta's i18n keys the filter's bundles translate, and the bundle key for each. Every key is one Okta sends
-     * (see the recorded answers in idx-fixtures); a bundle text uses {0} only where Okta sends that param.
+     * Okta's i18n keys the filter's bundles translate. Every key is one Okta sends (see the recorded answers in
+     * idx-fixtures); a bundle text uses {0} only where Okta sends that param.
      */
-    static final Map<String, String> KNOWN = Map.ofEntries(
+    static final Map<String, Known> KNOWN = Map.ofEntries(
             // on pages that end a sign-in
-            Map.entry("oie.selfservice.unlock_user.success.message", "oie.okta.unlockSuccess"),
-            Map.entry("errors.E0000004", "oie.error.signInFailed"),
-            Map.entry("idx.session.expired", "oie.error.sessionExpired"),
-            Map.entry("idx.error.user.not.assigned.to.app", "oie.okta.notAssigned"),
-            Map.entry("security.access_denied", "oie.okta.accessDenied"),
-            Map.entry("oie.selfservice.reset.password.not.allowed", "oie.okta.resetNotAllowed"),
+            known("oie.selfservice.unlock_user.success.message", "oie.okta.unlockSuccess", 0),
+            known("errors.E0000004", "oie.error.signInFailed", 0),
+            known("idx.session.expired", "oie.error.sessionExpired", 0),
+            known("idx.error.user.not.assigned.to.app", "oie.okta.notAssigned", 0),
+            known("security.access_denied", "oie.okta.accessDenied", 0),
+            known("oie.selfservice.reset.password.not.allowed", "oie.okta.resetNotAllowed", 0),
             // next to a field: why a value was refused
-            Map.entry("password.common", "oie.okta.passwordCommon"),
-            Map.entry("password.passwordRequirementsNotMet", "oie.okta.passwordRequirementsNotMet"),
-            Map.entry("securityQuestion.answer.tooShort.arg", "oie.okta.answerTooShort"),
-            Map.entry("tagsNotAllowed", "oie.okta.tagsNotAllowed"),
-            Map.entry("model.validation.field.blank", "oie.okta.fieldBlank"),
-            Map.entry("registration.error.invalidLoginEmail", "oie.okta.invalidEmail"),
-            Map.entry("registration.error.doesNotMatchPattern", "oie.okta.doesNotMatchPattern"),
-            Map.entry("registration.error.notUniqueWithinOrg", "oie.okta.notUnique"),
-            Map.entry("api.factors.error.sms.invalid_phone", "oie.okta.invalidPhone"));
-    /** The keys whose bundle text shows Okta's first param (the others use none, whatever Okta sends). */
-    static final Map<String, Integer> PARAMS = Map.of(
-            "password.passwordRequirementsNotMet", 1,
-            "securityQuestion.answer.tooShort.arg", 1);
+            known("password.common", "oie.okta.passwordCommon", 0),
+            known("password.passwordRequirementsNotMet", "oie.okta.passwordRequirementsNotMet", 1),
+            known("securityQuestion.answer.tooShort.arg", "oie.okta.answerTooShort", 1),
+            known("tagsNotAllowed", "oie.okta.tagsNotAllowed", 0),
+            known("model.validation.field.blank", "oie.okta.fieldBlank", 0),
+            known("registration.error.invalidLoginEmail", "oie.okta.invalidEmail", 0),
+            known("registration.error.doesNotMatchPattern", "oie.okta.doesNotMatchPattern", 0),
+            known("registration.error.notUniqueWithinOrg", "oie.okta.notUnique", 0),
+            known("api.factors.error.sms.invalid_phone", "oie.okta.invalidPhone", 0));
+
+    private static Map.Entry<String, Known> known(String oktaKey, String bundleKey, int params) {
+        return Map.entry(oktaKey, new Known(bundleKey, params));
+    }
 
     private final String text;
     private final String messageKey;
@@ -57,12 +61,11 @@ public final class OktaText implements Serializable {
      * (else Okta's words: a text with a hole in it would say less than Okta's).
      */
     public static OktaText of(IdxMessage m) {
-        String key = m.i18nKey() == null ? null : KNOWN.get(m.i18nKey());
-        int needs = key == null ? 0 : PARAMS.getOrDefault(m.i18nKey(), 0);
-        if (key == null || m.params().size() < needs) {
+        Known known = m.i18nKey() == null ? null : KNOWN.get(m.i18nKey());
+        if (known == null || m.params().size() < known.params()) {
             return new OktaText(m.text(), null, List.of());
         }
-        return new OktaText(m.text(), key, m.params().subList(0, needs));
+        return new OktaText(m.text(), known.bundleKey(), m.params().subList(0, known.params()));
     }
 
     /**

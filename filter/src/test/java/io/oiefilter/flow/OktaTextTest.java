@@ -77,10 +77,11 @@ class OktaTextTest {
                  java.io.Reader r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
                 bundle.load(r);
             }
-            OktaText.KNOWN.forEach((oktaKey, ourKey) -> {
+            OktaText.KNOWN.forEach((oktaKey, known) -> {
+                String ourKey = known.bundleKey();
                 String text = bundle.getProperty(ourKey);
                 assertTrue(text != null && !text.isBlank(), ourKey + " in " + name);
-                int params = OktaText.PARAMS.getOrDefault(oktaKey, 0);
+                int params = known.params();
                 for (int i = 0; i < 3; i++) {
                     assertEquals(i < params, text.contains("{" + i + "}"), ourKey + " {" + i + "} in " + name + ": " + text);
                 }
