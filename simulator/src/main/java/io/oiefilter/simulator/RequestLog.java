@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RequestLog {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Timing> timings = new ConcurrentHashMap<>();
+    private static final int MAX_LANGUAGES = 32;
     private final Map<String, Map<String, AtomicInteger>> languages = new ConcurrentHashMap<>();
 
     /** Requests answered and nanoseconds spent on one endpoint. */
@@ -40,8 +41,14 @@ public final class RequestLog {
     public void language(String endpoint, String acceptLanguage) {
         String value = acceptLanguage == null ? "" : acceptLanguage.length() > 64 ? acceptLanguage.substring(0, 64) : acceptLanguage;
         Map<String, AtomicInteger> byLanguage = languages.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>());
-        if (byLanguage.size() < 32 || byLanguage.containsKey(value)) { // a client sending a new header each time stays bounded
-            byLanguage.computeIfAbsent(value, k -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger n = byLanguage.get(value);
+        if (n == null) {
+            synchronized (byLanguage) { // a client sending a new header each time stays at 32, parallel requests too
+                n = byLanguage.size() < MAX_LANGUAGES ? byLanguage.computeIfAbsent(value, k -> new AtomicInteger()) : byLanguage.get(value);
+            }
+        }
+        if (n != null) {
+            n.incrementAndGet();
         }
     }
 
