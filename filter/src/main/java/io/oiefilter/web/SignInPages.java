@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Renders the filter's pages: the model a JSP reads, the headers every page gets, the JSP. */
@@ -54,7 +56,7 @@ final class SignInPages {
     private void json(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, int retryAfter)
             throws IOException {
         String error = messageKey.substring(messageKey.lastIndexOf('.') + 1).replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
         ApiErrors.write(res, status, error, retryAfter, req.getContextPath() + config.basePath() + SignInEndpoints.SIGN_IN);
     }
 
@@ -78,8 +80,8 @@ final class SignInPages {
         if (content.oktaVerify() != null && content.oktaVerify().enrollLink() != null) {
             qrCode = QrCodes.image(content.oktaVerify().enrollLink()).orElse(null); // Okta Verify's enrollment link
         }
-        java.util.Locale locale = PageLook.languageOf(req, config.pageLocales());
-        Map<String, List<OktaText>> aboutFields = new java.util.LinkedHashMap<>();
+        Locale locale = PageLook.languageOf(req, config.pageLocales());
+        Map<String, List<OktaText>> aboutFields = new LinkedHashMap<>();
         fieldMessages.forEach((field, texts) -> aboutFields.put(field, texts.stream().map(t -> t.onFieldOfPageIn(locale)).toList()));
         req.setAttribute("oie", new SignInPageModel(content, messages, identifier, csrf,
                 req.getContextPath() + config.basePath(), stepId, aboutFields, formValues, links, nonce, retryAfter, qrCode));
