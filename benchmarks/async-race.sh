@@ -2,8 +2,9 @@
 # Does the container lose or double an asynchronous answer? Plain servlet code, no oie-filter: the bench WAR's
 # AsyncRaceServlet answers in four ways (another thread dispatching at once or after 100 ms, the request thread
 # dispatching, another thread completing), each COUNT times at CONCURRENCY, and AsyncRace counts what came back.
-# On Payara Micro 6 (the it-tests' version), on a free 127.0.0.1 port, phone-home off, no cluster. Bounded in count
-# and time; Payara is stopped by PID. See README "Asynchronous servlets". About 2 minutes.
+# On Payara Micro 6 (the it-tests' version) on free 127.0.0.1 ports: phone-home off, Hazelcast a cluster of one on
+# 127.0.0.1 (--nocluster would still listen on every interface). Bounded in count and time; Payara is stopped by
+# PID. See README "Asynchronous servlets". About 3 minutes.
 #   ./benchmarks/async-race.sh [--no-build]      COUNT (20000), CONCURRENCY (8), RACE_SECONDS (120 per way)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,14 +24,13 @@ if [[ -z $PAYARA_JAR ]]; then echo "async-race: no Payara Micro 6 in benchmarks/
 
 rm -rf "$WORK"
 mkdir -p "$WORK/payara-root"
-PORT=$(java -cp "$JAR" io.oiefilter.bench.load.FreePorts 1)
-cat > "$WORK/loopback.preboot" <<'PREBOOT'
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
-set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1
-PREBOOT
+PORTS=($(java -cp "$JAR" io.oiefilter.bench.load.FreePorts 2))
+PORT=${PORTS[0]} HZ_PORT=${PORTS[1]}
 cp benchmarks/bench-war/target/bench-bare-local.war "$WORK/"
-HZ_PHONE_HOME_ENABLED=false java -Xmx512m -Dhazelcast.phone.home.enabled=false -jar "$PAYARA_JAR" --port "$PORT" \
-  --disablephonehome --nocluster --prebootcommandfile "$WORK/loopback.preboot" --rootdir "$WORK/payara-root" \
+HZ_PHONE_HOME_ENABLED=false java -Xmx512m -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+  -jar "$PAYARA_JAR" --port "$PORT" --disablephonehome \
+  --prebootcommandfile it-tests/src/test/resources/payara-loopback.preboot --clustermode "tcpip:127.0.0.1:$HZ_PORT" \
+  --interfaces 127.0.0.1 --startport "$HZ_PORT" --clustername "oie-race-$HZ_PORT" --rootdir "$WORK/payara-root" \
   --deploy "$WORK/bench-bare-local.war" > "$WORK/payara.log" 2>&1 &
 PAYARA_PID=$!
 stop() {
